@@ -1,0 +1,107 @@
+import type { BehaviourValues, PlanValues, SegmentValues } from './catalogue';
+
+/**
+ * Section 5 of MODEL.md: how pay moves effort. Effort is reallocated, not created.
+ *
+ * Attraction form. MODEL.md writes s_i = f_i + (1 − Σf)·b_i·x_i / Σ b_j·x_j with x_i = (w_i/w_i⁰)^ε,
+ * and requires s = b for identical plans. That holds only if the b inside the fraction is the *free*
+ * share b'_i = (b_i − f_i)/(1 − Σf), so that is what we use: identical plans give s_i = f_i + b_i − f_i.
+ */
+export function attractionShares(baseline: readonly number[], ratios: readonly number[], epsilon: number, floor: number): number[] {
+  const n = baseline.length;
+  const free = 1 - n * floor;
+  let total = 0;
+  const weights = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const freeShare = (baseline[i] - floor) / free;
+    weights[i] = freeShare * Math.pow(ratios[i], epsilon);
+    total += weights[i];
+  }
+  // All intensities zero (every proposed rate 0): only the floors remain, spread as the baseline was.
+  if (!(total > 0)) return baseline.map((b) => b);
+  return weights.map((w) => floor + free * (w / total));
+}
+
+/** The long-run behaviour a plan induces once fully adopted, relative to the baseline plan. */
+export interface PlanBehaviour {
+  /** Effort shares on acquire, retain, expand. */
+  sales: [number, number, number];
+  /** Share of service effort spent truly resolving. */
+  resolveShare: number;
+  /** Share of new customers mis-sold. */
+  misSold: number;
+}
+
+export function salesBaseline(b: BehaviourValues): [number, number, number] {
+  return [b.effortAcquire, b.effortRetain, b.effortExpand];
+}
+
+/**
+ * Incentive intensity ratios w_i/w_i⁰. The ARR flow each activity earns on is the baseline's for both
+ * plans, so it cancels and the ratio is the ratio of commission rates.
+ */
+export function salesIntensityRatios(plan: PlanValues, baseline: PlanValues): [number, number, number] {
+  return [
+    plan.commissionNew / baseline.commissionNew,
+    plan.commissionRenewal / baseline.commissionRenewal,
+    plan.commissionExpansion / baseline.commissionExpansion,
+  ];
+}
+
+export function planBehaviour(plan: PlanValues, baseline: PlanValues, b: BehaviourValues): PlanBehaviour {
+  const ratios = salesIntensityRatios(plan, baseline);
+  const sales = attractionShares(salesBaseline(b), ratios, b.responsiveness, b.effortFloor) as [number, number, number];
+  // Service effort splits between resolving (paid through outcomeWeight) and closing (the rest).
+  const serviceRatios = [plan.outcomeWeight / baseline.outcomeWeight, (1 - plan.outcomeWeight) / (1 - baseline.outcomeWeight)];
+  const resolveShare = attractionShares([b.resolveEffortShare, 1 - b.resolveEffortShare], serviceRatios, b.responsiveness, b.effortFloor)[0];
+  // Over-selling, relative to the baseline plan's own clawback so that identical plans give μ⁰ exactly.
+  const clawbackRelief = (1 - plan.clawback) / (1 - baseline.clawback);
+  const misSold = Math.min(0.9, b.misSoldShare * Math.pow(ratios[0], b.overSellingElasticity) * Math.pow(clawbackRelief, b.clawbackElasticity));
+  return { sales, resolveShare, misSold };
+}
+
+/** Resolution rate of human-handled contacts for a given resolving share, with agent assist. */
+export function humanResolution(resolveShare: number, plan: PlanValues, b: BehaviourValues): number {
+  const own = Math.min(0.99, b.resolutionRate * Math.pow(resolveShare / b.resolveEffortShare, b.elasticityResolution));
+  return own + plan.agentAssist * (1 - own);
+}
+
+/** Share of all contacts left unresolved: human contacts and automated ones. */
+export function unresolvedShare(resolveShare: number, plan: PlanValues, b: BehaviourValues): number {
+  const human = humanResolution(resolveShare, plan, b);
+  return (1 - plan.automationShare) * (1 - human) + plan.automationShare * (1 - b.automationResolution);
+}
+
+/** Annual churn caused by unresolved contacts (after saves). */
+export function serviceChurn(contactsPerCustomer: number, unresolved: number, b: BehaviourValues): number {
+  return contactsPerCustomer * unresolved * b.pChurnIfUnresolved * (1 - b.saveRate);
+}
+
+/** The service part of the entered churn, under the baseline plan at the start. */
+export function serviceChurnAtStart(seg: SegmentValues, b: BehaviourValues, baseline: PlanValues): number {
+  return serviceChurn(seg.contactsPerCustomer, unresolvedShare(b.resolveEffortShare, baseline, b), b);
+}
+
+/**
+ * Share of the move to the new behaviour reached, averaged over the period [t0, t1] (years since the
+ * plan starts): 1 − 2^(−t/h) averaged exactly, so annual and monthly runs see the same path.
+ */
+export function adoptionAverage(t0: number, t1: number, halfLife: number): number {
+  if (halfLife <= 0) return 1;
+  const k = Math.LN2 / halfLife;
+  return 1 - (Math.exp(-k * t0) - Math.exp(-k * t1)) / (k * (t1 - t0));
+}
+
+/**
+ * Share of the base whose contract has renewed since the plan started, averaged over [t0, t1]:
+ * renewals are spread evenly over the contract term, so the share rises linearly to 1 at `term`.
+ */
+export function renewedShareAverage(t0: number, t1: number, term: number): number {
+  if (t0 >= term) return 1;
+  return (renewedShareIntegral(t1, term) - renewedShareIntegral(t0, term)) / (t1 - t0);
+}
+
+/** ∫₀ᵗ min(1, τ/term) dτ. */
+function renewedShareIntegral(t: number, term: number): number {
+  return t <= term ? (t * t) / (2 * term) : term / 2 + (t - term);
+}

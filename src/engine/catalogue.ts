@@ -1,0 +1,275 @@
+/**
+ * The assumption catalogue: the one table every other part reads (validation, the custom functions'
+ * key/value parsing, the task pane forms and the docs). Adding an assumption means adding a row here.
+ *
+ * Scopes: `scenario` keys are set once per scenario, `segment` keys once per customer segment,
+ * `behaviour` keys describe how people respond to pay (one set per scenario), `plan` keys describe an
+ * incentive plan (the baseline and each proposed plan have their own values).
+ */
+export type Scope = 'scenario' | 'segment' | 'behaviour' | 'plan';
+
+/** How a value is shown and parsed. `share` and `rate` are fractions (10 % is 0.1). */
+export type Unit = 'count' | 'currency' | 'share' | 'rate' | 'years' | 'exponent' | 'multiplier' | 'choice';
+
+export interface Text {
+  en: string;
+  es: string;
+}
+
+export interface AssumptionSpec {
+  readonly key: string;
+  readonly scope: Scope;
+  readonly unit: Unit;
+  readonly min: number;
+  readonly max: number;
+  readonly defaultValue: number;
+  readonly integer?: boolean;
+  /** Only these values are valid (periodsPerYear). */
+  readonly allowed?: readonly number[];
+  readonly label: Text;
+  readonly meaning: Text;
+  /** Where the default comes from, when it comes from somewhere citable. */
+  readonly source?: string;
+  /** Group inside the task pane's "how people respond" section. */
+  readonly group?: 'sales' | 'service' | 'overselling' | 'wordOfMouth' | 'timing' | 'churnCurve';
+}
+
+const spec = <K extends string, S extends Scope>(s: AssumptionSpec & { key: K; scope: S }) => s;
+
+export const CATALOGUE = [
+  // ── Scenario ──────────────────────────────────────────────────────────────────────────────────
+  spec({ key: 'horizonYears', scope: 'scenario', unit: 'years', min: 1, max: 30, defaultValue: 5, integer: true,
+    label: { en: 'Horizon', es: 'Horizonte' },
+    meaning: { en: 'Years projected.', es: 'Años proyectados.' } }),
+  spec({ key: 'periodsPerYear', scope: 'scenario', unit: 'choice', min: 1, max: 12, defaultValue: 1, allowed: [1, 4, 12],
+    label: { en: 'Periods per year', es: 'Períodos por año' },
+    meaning: { en: '1 = years, 4 = quarters, 12 = months. Rates stay annual and are converted exactly.',
+      es: '1 = años, 4 = trimestres, 12 = meses. Las tasas siguen siendo anuales y se convierten de forma exacta.' } }),
+  spec({ key: 'discountRate', scope: 'scenario', unit: 'rate', min: 0, max: 0.5, defaultValue: 0.1,
+    label: { en: 'Discount rate', es: 'Tasa de descuento' },
+    meaning: { en: 'Annual rate used to discount cash flows (cost of capital).',
+      es: 'Tasa anual para descontar los flujos (coste de capital).' } }),
+  spec({ key: 'tenureYears', scope: 'scenario', unit: 'years', min: 1, max: 30, defaultValue: 4, integer: true,
+    label: { en: 'Executive tenure', es: 'Mandato del directivo' },
+    meaning: { en: 'Years an executive is judged on: the tenure view shows value inside this span.',
+      es: 'Años por los que se juzga a un directivo: la vista de mandato muestra el valor dentro de ese plazo.' } }),
+  spec({ key: 'discountTiming', scope: 'scenario', unit: 'choice', min: 0, max: 1, defaultValue: 0, allowed: [0, 1],
+    label: { en: 'Discount timing', es: 'Momento de descuento' },
+    meaning: { en: '0 = cash flows at mid-period, 1 = at the end of each period.',
+      es: '0 = flujos a mitad de período, 1 = al final de cada período.' } }),
+
+  // ── Segment: the customer base ────────────────────────────────────────────────────────────────
+  spec({ key: 'customers', scope: 'segment', unit: 'count', min: 0, max: 10_000_000, defaultValue: 500,
+    label: { en: 'Customers at start', es: 'Clientes al inicio' },
+    meaning: { en: 'Accounts on the books at the start.', es: 'Cuentas activas al inicio.' } }),
+  spec({ key: 'arpa', scope: 'segment', unit: 'currency', min: 0, max: 100_000_000, defaultValue: 24_000,
+    label: { en: 'ARR per account', es: 'ARR por cuenta' },
+    meaning: { en: 'Annual recurring revenue per account, also the ARR a new account brings.',
+      es: 'Ingreso recurrente anual por cuenta; también el ARR que trae una cuenta nueva.' } }),
+  spec({ key: 'grossMargin', scope: 'segment', unit: 'share', min: 0, max: 1, defaultValue: 0.78,
+    label: { en: 'Gross margin', es: 'Margen bruto' },
+    meaning: { en: 'Gross margin on revenue before service costs.', es: 'Margen bruto sobre ingresos antes de costes de servicio.' } }),
+  spec({ key: 'costToServe', scope: 'segment', unit: 'currency', min: 0, max: 10_000_000, defaultValue: 1_200,
+    label: { en: 'Cost to serve', es: 'Coste de servicio' },
+    meaning: { en: 'Cost per customer per year besides service contacts.', es: 'Coste por cliente y año aparte de los contactos de soporte.' } }),
+  spec({ key: 'churn', scope: 'segment', unit: 'rate', min: 0, max: 0.95, defaultValue: 0.10,
+    label: { en: 'Logo churn', es: 'Abandono de clientes' },
+    meaning: { en: 'Annual share of customers lost under the baseline plan.', es: 'Proporción anual de clientes perdidos con el plan base.' } }),
+  spec({ key: 'contraction', scope: 'segment', unit: 'rate', min: 0, max: 0.5, defaultValue: 0.02,
+    label: { en: 'Contraction', es: 'Contracción' },
+    meaning: { en: 'Annual downgrade of retained ARR.', es: 'Reducción anual del ARR retenido.' } }),
+  spec({ key: 'expansion', scope: 'segment', unit: 'rate', min: 0, max: 1, defaultValue: 0.14,
+    label: { en: 'Expansion', es: 'Expansión' },
+    meaning: { en: 'Annual expansion of retained ARR under the baseline plan.', es: 'Expansión anual del ARR retenido con el plan base.' } }),
+  spec({ key: 'newCustomers', scope: 'segment', unit: 'count', min: 0, max: 1_000_000, defaultValue: 120,
+    label: { en: 'New customers a year', es: 'Clientes nuevos al año' },
+    meaning: { en: 'Accounts won per year under the baseline plan.', es: 'Cuentas ganadas al año con el plan base.' } }),
+  spec({ key: 'acquisitionCost', scope: 'segment', unit: 'currency', min: 0, max: 10_000_000, defaultValue: 6_000,
+    label: { en: 'Acquisition cost', es: 'Coste de adquisición' },
+    meaning: { en: 'Cost per new customer other than sales commission (marketing etc.).',
+      es: 'Coste por cliente nuevo aparte de la comisión de ventas (marketing, etc.).' } }),
+  spec({ key: 'contactsPerCustomer', scope: 'segment', unit: 'count', min: 0, max: 1_000, defaultValue: 4,
+    label: { en: 'Service contacts', es: 'Contactos de soporte' },
+    meaning: { en: 'Service contacts per customer per year.', es: 'Contactos de soporte por cliente y año.' } }),
+  spec({ key: 'costPerContact', scope: 'segment', unit: 'currency', min: 0, max: 10_000, defaultValue: 25,
+    label: { en: 'Cost per contact', es: 'Coste por contacto' },
+    meaning: { en: 'Cost of a contact handled by a person.', es: 'Coste de un contacto atendido por una persona.' } }),
+  spec({ key: 'contractTermYears', scope: 'segment', unit: 'years', min: 1, max: 5, defaultValue: 1, integer: true,
+    label: { en: 'Contract term', es: 'Duración del contrato' },
+    meaning: { en: 'Years per contract: a new customer can first churn at its first renewal, and changes in churn reach the base as contracts renew.',
+      es: 'Años por contrato: un cliente nuevo solo puede irse en su primera renovación y los cambios de abandono llegan a la base al renovar.' } }),
+  spec({ key: 'sbgAlpha', scope: 'segment', unit: 'exponent', min: 0, max: 1000, defaultValue: 0, group: 'churnCurve',
+    label: { en: 'sBG alpha', es: 'sBG alfa' },
+    meaning: { en: 'Shifted-beta-geometric retention curve alpha; 0 (with beta 0) means flat churn.',
+      es: 'Alfa de la curva de retención beta-geométrica desplazada; 0 (con beta 0) significa abandono constante.' },
+    source: 'Fader & Hardie (2007), How to project customer retention' }),
+  spec({ key: 'sbgBeta', scope: 'segment', unit: 'exponent', min: 0, max: 1000, defaultValue: 0, group: 'churnCurve',
+    label: { en: 'sBG beta', es: 'sBG beta' },
+    meaning: { en: 'Shifted-beta-geometric retention curve beta; 0 (with alpha 0) means flat churn.',
+      es: 'Beta de la curva beta-geométrica desplazada; 0 (con alfa 0) significa abandono constante.' },
+    source: 'Fader & Hardie (2007)' }),
+  spec({ key: 'baseTenureYears', scope: 'segment', unit: 'years', min: 0, max: 50, defaultValue: 3, group: 'churnCurve',
+    label: { en: 'Tenure of the starting base', es: 'Antigüedad de la base inicial' },
+    meaning: { en: 'Years the starting customers have been with you; sets where they sit on the sBG curve.',
+      es: 'Años que llevan los clientes iniciales; fija su punto en la curva sBG.' } }),
+
+  // ── Behaviour: how pay moves effort ───────────────────────────────────────────────────────────
+  spec({ key: 'responsiveness', scope: 'behaviour', unit: 'exponent', min: 0, max: 2, defaultValue: 0.6, group: 'sales',
+    label: { en: 'Responsiveness to pay', es: 'Sensibilidad a la retribución' },
+    meaning: { en: 'How strongly effort follows pay (ε); 0 means pay changes nothing but its cost. Poorly known: give it a distribution.',
+      es: 'Cuánto sigue el esfuerzo a la retribución (ε); 0 significa que la retribución solo cambia su coste. Poco conocido: asígnele una distribución.' } }),
+  spec({ key: 'effortAcquire', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.7, group: 'sales',
+    label: { en: 'Effort on new deals', es: 'Esfuerzo en nuevas ventas' },
+    meaning: { en: 'Share of sales effort spent acquiring under the baseline plan.', es: 'Parte del esfuerzo comercial dedicada a captar con el plan base.' } }),
+  spec({ key: 'effortRetain', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.15, group: 'sales',
+    label: { en: 'Effort on renewals', es: 'Esfuerzo en renovaciones' },
+    meaning: { en: 'Share of sales effort spent retaining under the baseline plan.', es: 'Parte del esfuerzo comercial dedicada a retener con el plan base.' } }),
+  spec({ key: 'effortExpand', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.15, group: 'sales',
+    label: { en: 'Effort on expansion', es: 'Esfuerzo en expansión' },
+    meaning: { en: 'Share of sales effort spent expanding accounts under the baseline plan.', es: 'Parte del esfuerzo comercial dedicada a ampliar cuentas con el plan base.' } }),
+  spec({ key: 'effortFloor', scope: 'behaviour', unit: 'share', min: 0, max: 0.3, defaultValue: 0.02, group: 'sales',
+    label: { en: 'Effort floor', es: 'Esfuerzo mínimo' },
+    meaning: { en: 'Share of effort salary and management keep on each activity whatever the pay.',
+      es: 'Parte del esfuerzo que el salario y la dirección mantienen en cada actividad sea cual sea la retribución.' } }),
+  spec({ key: 'elasticityAcquire', scope: 'behaviour', unit: 'exponent', min: 0, max: 1, defaultValue: 0.34, group: 'sales',
+    label: { en: 'Acquisition elasticity', es: 'Elasticidad de captación' },
+    meaning: { en: 'Diminishing returns of selling effort on new customers.', es: 'Rendimientos decrecientes del esfuerzo comercial sobre clientes nuevos.' },
+    source: 'Albers, Mantrala & Sridhar (2010), mean personal-selling elasticity' }),
+  spec({ key: 'elasticityRetain', scope: 'behaviour', unit: 'exponent', min: 0, max: 1, defaultValue: 0.4, group: 'sales',
+    label: { en: 'Retention elasticity', es: 'Elasticidad de retención' },
+    meaning: { en: 'How sales-driven churn falls with retention effort.', es: 'Cuánto baja el abandono atribuible a ventas con el esfuerzo de retención.' } }),
+  spec({ key: 'elasticityExpand', scope: 'behaviour', unit: 'exponent', min: 0, max: 1, defaultValue: 0.5, group: 'sales',
+    label: { en: 'Expansion elasticity', es: 'Elasticidad de expansión' },
+    meaning: { en: 'How expansion grows with expansion effort.', es: 'Cuánto crece la expansión con el esfuerzo de expansión.' } }),
+  spec({ key: 'resolveEffortShare', scope: 'behaviour', unit: 'share', min: 0.01, max: 0.99, defaultValue: 0.5, group: 'service',
+    label: { en: 'Service effort on resolving', es: 'Esfuerzo de soporte en resolver' },
+    meaning: { en: 'Share of service effort spent truly resolving (not just closing) under the baseline plan.',
+      es: 'Parte del esfuerzo de soporte dedicada a resolver de verdad (no solo cerrar) con el plan base.' } }),
+  spec({ key: 'resolutionRate', scope: 'behaviour', unit: 'share', min: 0, max: 0.99, defaultValue: 0.7, group: 'service',
+    label: { en: 'Resolution rate', es: 'Tasa de resolución' },
+    meaning: { en: 'Share of human-handled contacts truly resolved under the baseline plan.', es: 'Parte de los contactos atendidos por personas que se resuelven de verdad con el plan base.' } }),
+  spec({ key: 'elasticityResolution', scope: 'behaviour', unit: 'exponent', min: 0, max: 1, defaultValue: 0.5, group: 'service',
+    label: { en: 'Resolution elasticity', es: 'Elasticidad de resolución' },
+    meaning: { en: 'How the resolution rate grows with resolving effort.', es: 'Cuánto crece la tasa de resolución con el esfuerzo de resolver.' } }),
+  spec({ key: 'pChurnIfUnresolved', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.06, group: 'service',
+    label: { en: 'Churn per unresolved contact', es: 'Abandono por contacto no resuelto' },
+    meaning: { en: 'Chance an unresolved contact makes the customer leave.', es: 'Probabilidad de que un contacto no resuelto haga que el cliente se vaya.' } }),
+  spec({ key: 'saveRate', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.25, group: 'service',
+    label: { en: 'Save rate', es: 'Tasa de rescate' },
+    meaning: { en: 'Share of would-be leavers that service wins back.', es: 'Parte de los clientes a punto de irse que soporte recupera.' } }),
+  spec({ key: 'automationResolution', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.45, group: 'service',
+    label: { en: 'Automated resolution rate', es: 'Resolución automatizada' },
+    meaning: { en: 'Share of automated contacts truly resolved.', es: 'Parte de los contactos automatizados que se resuelven de verdad.' } }),
+  spec({ key: 'costPerAutomatedContact', scope: 'behaviour', unit: 'currency', min: 0, max: 10_000, defaultValue: 2, group: 'service',
+    label: { en: 'Cost per automated contact', es: 'Coste por contacto automatizado' },
+    meaning: { en: 'Cost of a contact handled without a person.', es: 'Coste de un contacto atendido sin persona.' } }),
+  spec({ key: 'preventionCostPerPoint', scope: 'behaviour', unit: 'currency', min: 1, max: 1_000_000_000, defaultValue: 50_000, group: 'service',
+    label: { en: 'Prevention cost per point', es: 'Coste de prevención por punto' },
+    meaning: { en: 'Yearly prevention spend that cuts contacts per customer by 1 % a year.',
+      es: 'Gasto anual de prevención que reduce un 1 % al año los contactos por cliente.' } }),
+  spec({ key: 'minContacts', scope: 'behaviour', unit: 'count', min: 0, max: 1_000, defaultValue: 1, group: 'service',
+    label: { en: 'Minimum contacts', es: 'Contactos mínimos' },
+    meaning: { en: 'Floor on contacts per customer per year that prevention cannot go below.',
+      es: 'Mínimo de contactos por cliente y año por debajo del cual la prevención no llega.' } }),
+  spec({ key: 'misSoldShare', scope: 'behaviour', unit: 'share', min: 0, max: 0.9, defaultValue: 0.08, group: 'overselling',
+    label: { en: 'Mis-sold share', es: 'Proporción mal vendida' },
+    meaning: { en: 'Share of new customers mis-sold under the baseline plan ("bad profits").',
+      es: 'Parte de los clientes nuevos mal vendidos con el plan base ("malos beneficios").' } }),
+  spec({ key: 'overSellingElasticity', scope: 'behaviour', unit: 'exponent', min: 0, max: 3, defaultValue: 0.7, group: 'overselling',
+    label: { en: 'Over-selling elasticity', es: 'Elasticidad de sobreventa' },
+    meaning: { en: 'How mis-selling grows with pay on new deals (γ).', es: 'Cuánto crece la mala venta con la retribución por nuevas ventas (γ).' } }),
+  spec({ key: 'clawbackElasticity', scope: 'behaviour', unit: 'exponent', min: 0, max: 3, defaultValue: 1, group: 'overselling',
+    label: { en: 'Clawback elasticity', es: 'Elasticidad de recuperación' },
+    meaning: { en: 'How clawbacks curb mis-selling (δ).', es: 'Cuánto frenan las recuperaciones de comisión la mala venta (δ).' } }),
+  spec({ key: 'misSoldChurn', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.55, group: 'overselling',
+    label: { en: 'Mis-sold churn', es: 'Abandono de mal vendidos' },
+    meaning: { en: 'Share of mis-sold customers who leave at their first renewal.', es: 'Parte de los clientes mal vendidos que se van en su primera renovación.' } }),
+  spec({ key: 'misSoldContactUplift', scope: 'behaviour', unit: 'multiplier', min: 0, max: 5, defaultValue: 0.5, group: 'overselling',
+    label: { en: 'Extra contacts when mis-sold', es: 'Contactos extra si mal vendido' },
+    meaning: { en: 'Extra service contacts of a mis-sold customer before its first renewal (0.5 = 50 % more).',
+      es: 'Contactos extra de un cliente mal vendido antes de su primera renovación (0,5 = 50 % más).' } }),
+  spec({ key: 'promoterShare', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.3, group: 'wordOfMouth',
+    label: { en: 'Promoter share', es: 'Proporción de promotores' },
+    meaning: { en: 'Share of customers who promote you under the baseline plan.', es: 'Parte de los clientes que le recomiendan con el plan base.' } }),
+  spec({ key: 'pDetractorIfUnresolved', scope: 'behaviour', unit: 'share', min: 0, max: 1, defaultValue: 0.15, group: 'wordOfMouth',
+    label: { en: 'Detractors per unresolved contact', es: 'Detractores por contacto no resuelto' },
+    meaning: { en: 'Chance an unresolved contact turns the customer into a detractor.', es: 'Probabilidad de que un contacto no resuelto convierta al cliente en detractor.' } }),
+  spec({ key: 'womPositive', scope: 'behaviour', unit: 'multiplier', min: 0, max: 5, defaultValue: 0.3, group: 'wordOfMouth',
+    label: { en: 'Positive word of mouth', es: 'Boca a boca positivo' },
+    meaning: { en: 'Acquisition gain per point more promoters (ω⁺).', es: 'Aumento de captación por punto más de promotores (ω⁺).' },
+    source: 'LSE (2005), Advocacy drives growth' }),
+  spec({ key: 'womNegative', scope: 'behaviour', unit: 'multiplier', min: 0, max: 5, defaultValue: 0.9, group: 'wordOfMouth',
+    label: { en: 'Negative word of mouth', es: 'Boca a boca negativo' },
+    meaning: { en: 'Acquisition loss per point more detractors (ω⁻); larger than ω⁺.', es: 'Pérdida de captación por punto más de detractores (ω⁻); mayor que ω⁺.' },
+    source: 'LSE (2005), Advocacy drives growth' }),
+  spec({ key: 'adoptionHalfLife', scope: 'behaviour', unit: 'years', min: 0, max: 10, defaultValue: 0.5, group: 'timing',
+    label: { en: 'Adoption half-life', es: 'Semivida de adopción' },
+    meaning: { en: 'Years until behaviour has moved half way to the new plan.', es: 'Años hasta que el comportamiento recorre la mitad del camino hacia el nuevo plan.' } }),
+
+  // ── Plan: what people are paid for ────────────────────────────────────────────────────────────
+  spec({ key: 'commissionNew', scope: 'plan', unit: 'rate', min: 0, max: 1, defaultValue: 0.10,
+    label: { en: 'Commission on new ARR', es: 'Comisión sobre ARR nuevo' },
+    meaning: { en: 'Share of first-year ARR of a new customer paid as commission.', es: 'Parte del ARR del primer año de un cliente nuevo pagada como comisión.' },
+    source: 'Published medians 8.5–10 %' }),
+  spec({ key: 'commissionRenewal', scope: 'plan', unit: 'rate', min: 0, max: 1, defaultValue: 0.02,
+    label: { en: 'Commission on renewed ARR', es: 'Comisión sobre ARR renovado' },
+    meaning: { en: 'Share of renewed ARR paid as commission.', es: 'Parte del ARR renovado pagada como comisión.' },
+    source: 'Published median 2 %' }),
+  spec({ key: 'commissionExpansion', scope: 'plan', unit: 'rate', min: 0, max: 1, defaultValue: 0.08,
+    label: { en: 'Commission on expansion ARR', es: 'Comisión sobre ARR de expansión' },
+    meaning: { en: 'Share of expansion ARR paid as commission.', es: 'Parte del ARR de expansión pagada como comisión.' },
+    source: 'Published median 8 %' }),
+  spec({ key: 'clawback', scope: 'plan', unit: 'share', min: 0, max: 1, defaultValue: 0,
+    label: { en: 'Clawback', es: 'Recuperación de comisión' },
+    meaning: { en: 'Share of the new-ARR commission returned when the customer leaves at its first renewal.',
+      es: 'Parte de la comisión de ARR nuevo que se devuelve si el cliente se va en su primera renovación.' } }),
+  spec({ key: 'outcomeWeight', scope: 'plan', unit: 'share', min: 0, max: 1, defaultValue: 0.2,
+    label: { en: 'Service outcome weight', es: 'Peso de resultados en soporte' },
+    meaning: { en: 'Share of the service bonus paid on outcomes (resolved, saved, retained) rather than efficiency.',
+      es: 'Parte del bono de soporte pagada por resultados (resuelto, rescatado, retenido) en lugar de eficiencia.' } }),
+  spec({ key: 'serviceBonusPool', scope: 'plan', unit: 'currency', min: 0, max: 1_000_000_000, defaultValue: 300_000,
+    label: { en: 'Service bonus pool', es: 'Bono de soporte' },
+    meaning: { en: 'Service and customer-success bonus paid per year (all segments).', es: 'Bono anual de soporte y éxito de cliente (todos los segmentos).' } }),
+  spec({ key: 'preventionBudget', scope: 'plan', unit: 'currency', min: 0, max: 1_000_000_000, defaultValue: 0,
+    label: { en: 'Prevention budget', es: 'Presupuesto de prevención' },
+    meaning: { en: 'Yearly spend on removing root causes of recurring issues (all segments).',
+      es: 'Gasto anual en eliminar las causas de incidencias recurrentes (todos los segmentos).' } }),
+  spec({ key: 'automationShare', scope: 'plan', unit: 'share', min: 0, max: 1, defaultValue: 0.15,
+    label: { en: 'Automated contacts', es: 'Contactos automatizados' },
+    meaning: { en: 'Share of contacts handled without a person (deflection).', es: 'Parte de los contactos atendidos sin persona (desvío).' } }),
+  spec({ key: 'agentAssist', scope: 'plan', unit: 'share', min: 0, max: 1, defaultValue: 0,
+    label: { en: 'Agent assist', es: 'Asistencia al agente' },
+    meaning: { en: 'Share of the gap to full resolution that AI assistance closes for human agents.',
+      es: 'Parte de la distancia a la resolución total que la asistencia de IA cierra para los agentes.' } }),
+] as const;
+
+export type AnySpec = (typeof CATALOGUE)[number];
+export type KeyOf<S extends Scope> = Extract<AnySpec, { scope: S }>['key'];
+export type AssumptionKey = AnySpec['key'];
+export type ScenarioKey = KeyOf<'scenario'>;
+export type SegmentKey = KeyOf<'segment'>;
+export type BehaviourKey = KeyOf<'behaviour'>;
+export type PlanKey = KeyOf<'plan'>;
+
+export type ScenarioSettings = Record<ScenarioKey, number>;
+export type SegmentValues = Record<SegmentKey, number>;
+export type BehaviourValues = Record<BehaviourKey, number>;
+export type PlanValues = Record<PlanKey, number>;
+
+const byKey = new Map<string, AssumptionSpec>(CATALOGUE.map((s) => [s.key, s]));
+
+export function findSpec(key: string): AssumptionSpec | undefined {
+  return byKey.get(key);
+}
+
+export function specsOf(scope: Scope): AssumptionSpec[] {
+  return CATALOGUE.filter((s) => s.scope === scope);
+}
+
+export function defaultsOf<S extends Scope>(scope: S): Record<KeyOf<S>, number> {
+  const out: Record<string, number> = {};
+  for (const s of CATALOGUE) if (s.scope === scope) out[s.key] = s.defaultValue;
+  return out as Record<KeyOf<S>, number>;
+}
+
+export const ALL_KEYS: readonly string[] = CATALOGUE.map((s) => s.key);

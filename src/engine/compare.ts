@@ -1,0 +1,101 @@
+import { presentValue } from './discount';
+import type { Metric } from './metrics';
+import type { Projection } from './project';
+import type { ScenarioSettings } from './catalogue';
+
+/** Everything MODEL.md section 7 asks of one proposed plan against the baseline. Periods are 1-based. */
+export interface Comparison {
+  /** First period from which cumulative revenue of the proposal stays at or above the baseline's; null = never. */
+  crossoverPeriod: number | null;
+  /** The same on cumulative contribution. */
+  breakevenPeriod: number | null;
+  /** Sum of the negative contribution deltas before break-even (all periods when it never breaks even); ≤ 0. */
+  shortTermSacrifice: number;
+  /** Present value of the contribution delta over the horizon. */
+  npvDelta: number;
+  customerEquityBaseline: number;
+  customerEquityProposed: number;
+  customerEquityDelta: number;
+  /** Present value of the contribution delta inside tenureYears (the tenure view; set it beside customerEquityDelta). */
+  tenureNpvDelta: number;
+  year1RevenueDelta: number;
+  finalYearRevenueDelta: number;
+  year1CompCostDelta: number;
+  finalYearCompCostDelta: number;
+}
+
+export function deltaSeries(baseline: Projection, proposed: Projection, metric: Metric, segment?: number): Float64Array {
+  const a = baseline.series(metric, segment ?? baseline.totalIndex);
+  const b = proposed.series(metric, segment ?? proposed.totalIndex);
+  const out = new Float64Array(a.length);
+  for (let t = 0; t < a.length; t++) out[t] = b[t] - a[t];
+  return out;
+}
+
+export function cumulative(series: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(series.length);
+  let sum = 0;
+  for (let t = 0; t < series.length; t++) out[t] = sum += series[t];
+  return out;
+}
+
+/**
+ * 1-based period from which `proposed` stays at or above `baseline` to the end; null when the last
+ * period is below. With `cumulative`, running totals are compared.
+ */
+export function crossoverPeriod(baseline: ArrayLike<number>, proposed: ArrayLike<number>, useCumulative = false): number | null {
+  const n = Math.min(baseline.length, proposed.length);
+  let sumA = 0, sumB = 0;
+  let from: number | null = null;
+  for (let t = 0; t < n; t++) {
+    sumA = useCumulative ? sumA + baseline[t] : baseline[t];
+    sumB = useCumulative ? sumB + proposed[t] : proposed[t];
+    if (sumB >= sumA) from ??= t + 1;
+    else from = null;
+  }
+  return from;
+}
+
+export function customerEquity(p: Projection, settings: ScenarioSettings): number {
+  const endOfPeriod = settings.discountTiming === 1;
+  const pv = presentValue(p.series('contribution'), settings.discountRate, p.periodsPerYear, endOfPeriod);
+  return pv + p.terminalValue[p.totalIndex] * Math.pow(1 + settings.discountRate, -settings.horizonYears);
+}
+
+function yearSum(series: ArrayLike<number>, year: number, ppy: number): number {
+  let sum = 0;
+  for (let t = year * ppy; t < (year + 1) * ppy; t++) sum += series[t];
+  return sum;
+}
+
+export function compare(baseline: Projection, proposed: Projection, settings: ScenarioSettings): Comparison {
+  const ppy = baseline.periodsPerYear;
+  const endOfPeriod = settings.discountTiming === 1;
+  const contributionDelta = deltaSeries(baseline, proposed, 'contribution');
+  const breakevenPeriod = crossoverPeriod(baseline.series('contribution'), proposed.series('contribution'), true);
+  let shortTermSacrifice = 0;
+  const before = breakevenPeriod === null ? contributionDelta.length : breakevenPeriod - 1;
+  for (let t = 0; t < before; t++) if (contributionDelta[t] < 0) shortTermSacrifice += contributionDelta[t];
+  const npvDelta = presentValue(contributionDelta, settings.discountRate, ppy, endOfPeriod);
+  const tenurePeriods = Math.min(contributionDelta.length, settings.tenureYears * ppy);
+  const tenureNpvDelta = presentValue(contributionDelta, settings.discountRate, ppy, endOfPeriod, tenurePeriods);
+  const equityBaseline = customerEquity(baseline, settings);
+  const equityProposed = customerEquity(proposed, settings);
+  const revenueDelta = deltaSeries(baseline, proposed, 'revenue');
+  const compDelta = deltaSeries(baseline, proposed, 'compCost');
+  const lastYear = settings.horizonYears - 1;
+  return {
+    crossoverPeriod: crossoverPeriod(baseline.series('revenue'), proposed.series('revenue'), true),
+    breakevenPeriod,
+    shortTermSacrifice,
+    npvDelta,
+    customerEquityBaseline: equityBaseline,
+    customerEquityProposed: equityProposed,
+    customerEquityDelta: equityProposed - equityBaseline,
+    tenureNpvDelta,
+    year1RevenueDelta: yearSum(revenueDelta, 0, ppy),
+    finalYearRevenueDelta: yearSum(revenueDelta, lastYear, ppy),
+    year1CompCostDelta: yearSum(compDelta, 0, ppy),
+    finalYearCompCostDelta: yearSum(compDelta, lastYear, ppy),
+  };
+}

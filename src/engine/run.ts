@@ -1,0 +1,59 @@
+import type { PlanValues } from './catalogue';
+import { compare, type Comparison } from './compare';
+import { project, type Projection } from './project';
+import type { Scenario } from './scenario';
+import { assertValidScenario } from './validate';
+
+export interface ScenarioResult {
+  baseline: Projection;
+  proposed: Projection[];
+  comparisons: Comparison[];
+}
+
+export function projectPlan(s: Scenario, plan: PlanValues): Projection {
+  return project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan);
+}
+
+/** Validates, then projects the baseline and every proposed plan and compares each with the baseline. */
+export function runScenario(s: Scenario): ScenarioResult {
+  assertValidScenario(s);
+  const baseline = projectPlan(s, s.baseline.values);
+  const proposed = s.proposed.map((p) => projectPlan(s, p.values));
+  return { baseline, proposed, comparisons: proposed.map((p) => compare(baseline, p, s.settings)) };
+}
+
+const SCALED_KEYS = ['commissionNew', 'commissionRenewal', 'commissionExpansion', 'serviceBonusPool'] as const;
+
+export function scalePlan(plan: PlanValues, factor: number): PlanValues {
+  const out = { ...plan };
+  for (const key of SCALED_KEYS) out[key] = plan[key] * factor;
+  return out;
+}
+
+function yearOneCompCost(p: Projection): number {
+  let sum = 0;
+  for (let t = 0; t < p.periodsPerYear; t++) sum += p.value('compCost', t);
+  return sum;
+}
+
+/**
+ * Budget neutral: the factor on the proposed plan's commission rates and service bonus pool that makes
+ * its year-1 comp cost equal the baseline's. Effort shares do not change with a common factor (the
+ * attraction form is scale-free) but over-selling does, so the factor is found by bisection.
+ * Returns the scaled plan and the factor.
+ */
+export function budgetNeutralPlan(s: Scenario, plan: PlanValues): { plan: PlanValues; factor: number } {
+  const target = yearOneCompCost(projectPlan(s, s.baseline.values));
+  const costAt = (f: number) => yearOneCompCost(projectPlan(s, scalePlan(plan, f)));
+  let lo = 0;
+  let hi = 1;
+  while (costAt(hi) < target && hi < 1e6) hi *= 2;
+  if (costAt(lo) > target) return { plan: scalePlan(plan, 0), factor: 0 };
+  for (let i = 0; i < 80 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (costAt(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  const factor = (lo + hi) / 2;
+  return { plan: scalePlan(plan, factor), factor };
+}
