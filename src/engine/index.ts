@@ -11,3 +11,4 @@ export * from './rollup';
 export * from './compare';
 export * from './discount';
 export * from './run';
+export * from './scenario-json';
