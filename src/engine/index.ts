@@ -12,3 +12,4 @@ export * from './compare';
 export * from './discount';
 export * from './run';
 export * from './scenario-json';
+export * from './sensitivity';
