@@ -55,8 +55,11 @@ export function planBehaviour(plan: PlanValues, baseline: PlanValues, b: Behavio
   const serviceRatios = [plan.outcomeWeight / baseline.outcomeWeight, (1 - plan.outcomeWeight) / (1 - baseline.outcomeWeight)];
   const resolveShare = attractionShares([b.resolveEffortShare, 1 - b.resolveEffortShare], serviceRatios, b.responsiveness, b.effortFloor)[0];
   // Over-selling, relative to the baseline plan's own clawback so that identical plans give μ⁰ exactly.
+  // Mis-selling is a response to pay like any other, so γ and δ act per unit of responsiveness:
+  // with ε = 0 pay changes nothing but its own cost (MODEL.md section 10).
   const clawbackRelief = (1 - plan.clawback) / (1 - baseline.clawback);
-  const misSold = Math.min(0.9, b.misSoldShare * Math.pow(ratios[0], b.overSellingElasticity) * Math.pow(clawbackRelief, b.clawbackElasticity));
+  const pressure = Math.pow(ratios[0], b.overSellingElasticity) * Math.pow(clawbackRelief, b.clawbackElasticity);
+  const misSold = Math.min(0.9, b.misSoldShare * Math.pow(pressure, b.responsiveness));
   return { sales, resolveShare, misSold };
 }
 
@@ -87,7 +90,7 @@ export function serviceChurnAtStart(seg: SegmentValues, b: BehaviourValues, base
  * plan starts): 1 − 2^(−t/h) averaged exactly, so annual and monthly runs see the same path.
  */
 export function adoptionAverage(t0: number, t1: number, halfLife: number): number {
-  if (halfLife <= 0) return 1;
+  if (!(halfLife > 1e-9)) return 1; // instant adoption (and no overflow of ln2/halfLife)
   const k = Math.LN2 / halfLife;
   return 1 - (Math.exp(-k * t0) - Math.exp(-k * t1)) / (k * (t1 - t0));
 }

@@ -1,0 +1,11 @@
+/**
+ * Entry of the functions bundle. Registers every custom function synchronously at the top level,
+ * before any await and outside Office.onReady (EXCEL.md: late registration shows as #VALUE!).
+ * Imports nothing from the task pane or React; any set-up a function needs is made lazily inside it.
+ */
+import { BY_ID } from './functions';
+import { registration } from './registration';
+
+for (const [id, fn] of Object.entries(BY_ID)) registration.associate(id, fn);
+
+export { BY_ID };

@@ -1,0 +1,78 @@
+/**
+ * What the model functions (PROJECT, COMPARE, SUMMARY, EFFORT) share: a Scenario from parsed
+ * arguments, validation whose messages name the arguments the user typed, and metric names in the
+ * snake_case of the PROJECT header.
+ */
+import {
+  defaultsOf, METRICS, ModelError, nearestKey, runScenario, validateScenario,
+  type Metric, type PlanValues, type Problem, type Scenario, type ScenarioResult,
+} from '../engine';
+import { invalidArgument } from './errors';
+import type { ParsedAssumptions, ParsedPlan } from './ranges';
+
+export const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The metrics of CEQ.PROJECT's columns, in order (after `period`). */
+export const PROJECT_METRICS: readonly Metric[] = [
+  'customers', 'newCustomers', 'churnedCustomers', 'arr', 'newArr', 'expansionArr', 'contractionArr', 'churnedArr',
+  'revenue', 'grossProfit', 'compCost', 'contribution', 'nrr', 'grr',
+];
+
+let metricIndex: Map<string, Metric> | undefined;
+
+/** A metric from its snake_case name (any engine metric; the PROJECT header lists the usual ones). */
+export function metricOf(argName: string, text: string): Metric {
+  metricIndex ??= new Map(METRICS.map((m) => [snake(m), m]));
+  const metric = metricIndex.get(text.trim().toLowerCase()) ?? metricIndex.get(snake(text.trim()));
+  if (metric) return metric;
+  const names = METRICS.map(snake);
+  throw invalidArgument({ code: 'unknownKey', key: `${argName} "${text}"`, suggestion: nearestKey(text, names) ?? PROJECT_METRICS.map(snake).join(', ') });
+}
+
+/** Plan argument names, to say "plan.commissionNew" instead of the engine's "baseline.commissionNew". */
+export interface PlanNames {
+  baseline: string;
+  proposed?: string;
+}
+
+export function scenarioOf(a: ParsedAssumptions, baseline: PlanValues, proposed: PlanValues[], years?: number, periodsPerYear?: number): Scenario {
+  const settings = { ...a.settings };
+  if (years !== undefined) settings.horizonYears = years;
+  if (periodsPerYear !== undefined) settings.periodsPerYear = periodsPerYear;
+  return {
+    name: 'CEQ',
+    settings,
+    segments: a.segments.map((g) => ({ name: g.name, values: { ...g.values } })),
+    behaviour: { ...a.behaviour },
+    baseline: { name: 'baseline', values: baseline },
+    proposed: proposed.map((values, i) => ({ name: `proposed${i + 1}`, values })),
+  };
+}
+
+function relabel(problems: readonly Problem[], names: PlanNames): Problem[] {
+  return problems.map((p) => {
+    const key = p.key?.replace(/^baseline\./, `${names.baseline}.`).replace(/^proposed\d*\./, `${names.proposed ?? 'proposed'}.`);
+    return key === p.key ? p : { ...p, key };
+  });
+}
+
+/** Validates and runs the scenario; problems name the plan arguments the user typed. */
+export function run(s: Scenario, names: PlanNames): ScenarioResult {
+  try {
+    return runScenario(s);
+  } catch (e) {
+    throw e instanceof ModelError ? new ModelError(e.kind, relabel(e.problems, names)) : e;
+  }
+}
+
+/** Checks two plans against the default assumptions (EFFORT needs only the plans and behaviour). */
+export function checkPlans(baseline: ParsedPlan, proposed: ParsedPlan, names: PlanNames): void {
+  const a: ParsedAssumptions = {
+    settings: defaultsOf('scenario'),
+    behaviour: defaultsOf('behaviour'),
+    segments: [{ name: 'Segment 1', values: defaultsOf('segment') }],
+    notes: [],
+  };
+  const problems = validateScenario(scenarioOf(a, baseline.values, [proposed.values]));
+  if (problems.length) throw new ModelError('invalid', relabel(problems, names));
+}

@@ -1,0 +1,125 @@
+/**
+ * Spanish names, descriptions and parameter help of every custom function, by id. Pure data, no
+ * imports: scripts/functions-es.mjs reads it to write dist/functions-es.json from dist/functions.json
+ * and fails when an id, a parameter or its English name (`en`) does not match.
+ *
+ * Names keep the CEQ. prefix (no built-in Excel function in any language starts with it) and avoid
+ * accents so they are easy to type; parameter names may use them.
+ */
+export interface SpanishParam {
+  /** The English parameter name in functions.json, to catch drift. */
+  en: string;
+  name: string;
+  description: string;
+}
+
+export interface SpanishFunction {
+  name: string;
+  description: string;
+  params: readonly SpanishParam[];
+}
+
+const ASSUMPTIONS: SpanishParam = {
+  en: 'assumptions', name: 'supuestos',
+  description: 'Rango clave/valor o tabla con las claves en la primera columna y una columna por segmento (fila de encabezado = nombres de segmento). Los valores en blanco toman el valor por defecto.',
+};
+const BASELINE_PLAN: SpanishParam = { en: 'baseline_plan', name: 'plan_base', description: 'Rango clave/valor del plan actual.' };
+const PROPOSED_PLAN: SpanishParam = { en: 'proposed_plan', name: 'plan_propuesto', description: 'Rango clave/valor del plan propuesto.' };
+const YEARS: SpanishParam = { en: 'years', name: 'años', description: 'Opcional: horizonte en años, de 1 a 30 (por defecto horizonYears de los supuestos).' };
+const ALPHA: SpanishParam = { en: 'alpha', name: 'alfa', description: 'Parámetro alfa de la curva sBG (mayor que 0).' };
+const BETA: SpanishParam = { en: 'beta', name: 'beta', description: 'Parámetro beta de la curva sBG (mayor que 0).' };
+const START_ARR: SpanishParam = { en: 'start_arr', name: 'arr_inicial', description: 'ARR al inicio del período (mayor que 0).' };
+const CONTRACTION: SpanishParam = { en: 'contraction', name: 'contracción', description: 'ARR perdido por reducciones de la base inicial.' };
+const CHURNED: SpanishParam = { en: 'churned', name: 'abandono', description: 'ARR perdido con los clientes que se van.' };
+const DISCOUNT_RATE: SpanishParam = { en: 'discount_rate', name: 'tasa_descuento', description: 'Tasa de descuento anual como fracción (10 % es 0,1), de 0 a 1.' };
+
+export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
+  'CEQ.DEFAULTS': {
+    name: 'CEQ.VALORES',
+    description: 'Devuelve el catálogo de supuestos: clave, valor por defecto (una columna por segmento indicado), unidad y significado. Edite una copia y pásela a CEQ.PROYECTAR.',
+    params: [{ en: 'segments', name: 'segmentos', description: 'Opcional: nombres de segmento (fila, columna o un texto); una columna de valores por cada uno. Las claves generales solo se rellenan en la primera columna.' }],
+  },
+  'CEQ.PROJECT': {
+    name: 'CEQ.PROYECTAR',
+    description: 'Proyecta un plan de incentivos: fila de encabezado y una fila por período con clientes, flujos de ARR, ingresos, beneficio bruto, coste de retribución, contribución, NRR y GRR.',
+    params: [
+      ASSUMPTIONS,
+      { en: 'plan', name: 'plan', description: 'Rango clave/valor del plan (commissionNew, commissionRenewal, clawback, outcomeWeight, …). Los valores en blanco toman el valor por defecto.' },
+      YEARS,
+      { en: 'periods_per_year', name: 'períodos_por_año', description: 'Opcional: 1 (años), 4 (trimestres) o 12 (meses) (por defecto periodsPerYear de los supuestos).' },
+    ],
+  },
+  'CEQ.COMPARE': {
+    name: 'CEQ.COMPARAR',
+    description: 'Compara una métrica con dos planes, período a período: base, propuesto, diferencia y diferencia acumulada.',
+    params: [
+      ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN,
+      { en: 'metric', name: 'métrica', description: 'Opcional: nombre de métrica del encabezado de CEQ.PROYECTAR, p. ej. revenue (por defecto), contribution, arr, comp_cost.' },
+      YEARS,
+    ],
+  },
+  'CEQ.SUMMARY': {
+    name: 'CEQ.RESUMEN',
+    description: 'Resume un plan propuesto frente al plan base: períodos de cruce y de equilibrio, sacrificio a corto plazo, diferencias de VAN y de valor del cliente, vista de mandato y diferencias del primer y último año.',
+    params: [ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN, YEARS],
+  },
+  'CEQ.EFFORT': {
+    name: 'CEQ.ESFUERZO',
+    description: 'Reparto a largo plazo del esfuerzo comercial entre captar, retener y ampliar con el plan propuesto (supuestos de comportamiento por defecto).',
+    params: [
+      { ...BASELINE_PLAN, description: 'Rango clave/valor del plan actual (sus comisiones deben ser mayores que 0).' },
+      PROPOSED_PLAN,
+      { en: 'responsiveness', name: 'sensibilidad', description: 'Opcional: sensibilidad del esfuerzo a la retribución, de 0 a 2 (por defecto 0,6).' },
+    ],
+  },
+  'CEQ.CLV': {
+    name: 'CEQ.VCL',
+    description: 'Valor de vida del cliente con retención constante: margen anual, retención y tasa de descuento.',
+    params: [
+      { en: 'margin', name: 'margen', description: 'Margen anual por cliente.' },
+      { en: 'retention', name: 'retención', description: 'Retención anual como fracción (0,9 es 90 %).' },
+      DISCOUNT_RATE,
+      { en: 'years', name: 'años', description: 'Opcional: número de márgenes anuales contados, de 1 a 200 (por defecto sin límite; la retención debe ser menor que 1).' },
+      { en: 'timing', name: 'momento', description: 'Opcional: 0 = primer margen ahora (por defecto), 1 = primer margen tras una renovación.' },
+    ],
+  },
+  'CEQ.SBG.FIT': {
+    name: 'CEQ.SBG.AJUSTAR',
+    description: 'Ajusta una curva de retención beta-geométrica desplazada (sBG) a los supervivientes de una cohorte.',
+    params: [{ en: 'survivors', name: 'supervivientes', description: 'Fila o columna de clientes activos al inicio y tras cada renovación; nunca aumentan.' }],
+  },
+  'CEQ.SBG.RETENTION': {
+    name: 'CEQ.SBG.RETENCION',
+    description: 'Probabilidad sBG de que un cliente que ha llegado a la renovación t renueve: (β + t − 1) / (α + β + t − 1).',
+    params: [ALPHA, BETA, { en: 't', name: 't', description: 'Número de renovación (1 = la primera).' }],
+  },
+  'CEQ.SBG.SURVIVAL': {
+    name: 'CEQ.SBG.SUPERVIVENCIA',
+    description: 'Probabilidad sBG de que un cliente nuevo siga activo tras t renovaciones.',
+    params: [ALPHA, BETA, { en: 't', name: 't', description: 'Número de renovaciones (0 = al inicio).' }],
+  },
+  'CEQ.SBG.DERL': {
+    name: 'CEQ.SBG.VRED',
+    description: 'Vida residual esperada descontada (DERL) de un cliente con la curva sBG, en períodos, valorada justo antes de su siguiente decisión de renovación.',
+    params: [ALPHA, BETA, { ...DISCOUNT_RATE, description: 'Tasa de descuento por período como fracción, de 0,0001 a 1.' }, { en: 'renewals', name: 'renovaciones', description: 'Renovaciones que el cliente ya ha hecho (0 durante su primer contrato).' }],
+  },
+  'CEQ.NRR': {
+    name: 'CEQ.RETENCION.NETA',
+    description: 'Retención neta de ingresos (NRR): (ARR inicial + expansión − contracción − ARR perdido) / ARR inicial.',
+    params: [START_ARR, { en: 'expansion', name: 'expansión', description: 'ARR de expansión de la base inicial.' }, CONTRACTION, CHURNED],
+  },
+  'CEQ.GRR': {
+    name: 'CEQ.RETENCION.BRUTA',
+    description: 'Retención bruta de ingresos (GRR): (ARR inicial − contracción − ARR perdido) / ARR inicial.',
+    params: [START_ARR, CONTRACTION, CHURNED],
+  },
+  'CEQ.CROSSOVER': {
+    name: 'CEQ.CRUCE',
+    description: 'Primer período (desde 1) a partir del cual la serie propuesta se mantiene igual o por encima de la base hasta el final; #N/A si nunca ocurre.',
+    params: [
+      { en: 'baseline_series', name: 'serie_base', description: 'Fila o columna con los valores base por período.' },
+      { en: 'proposed_series', name: 'serie_propuesta', description: 'Fila o columna con los valores propuestos, tantos como la base.' },
+      { en: 'cumulative', name: 'acumulado', description: 'Opcional: VERDADERO para comparar totales acumulados (por defecto FALSO).' },
+    ],
+  },
+};
