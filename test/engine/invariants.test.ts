@@ -58,8 +58,10 @@ describe('MODEL.md section 10 invariants', () => {
     }), runs);
   });
 
+  // Under an sBG curve `churn` is only the reference that splits sales from service churn, so the
+  // property is about flat churn.
   it('raising churn never raises customer equity when every customer is profitable', () => {
-    fc.assert(fc.property(scenarioArbitrary(), fc.double({ min: 0.001, max: 0.1, noNaN: true }), (s, bump) => {
+    fc.assert(fc.property(scenarioArbitrary({ flatOnly: true }), fc.double({ min: 0.001, max: 0.1, noNaN: true }), (s, bump) => {
       const higher = withSegments(s, (v) => ({ ...v, churn: Math.min(0.95, v.churn + bump) }));
       fc.pre(profitablePerCustomer(s) && profitablePerCustomer(higher));
       for (const plan of [s.baseline.values, s.proposed[0].values]) {
@@ -79,8 +81,9 @@ describe('MODEL.md section 10 invariants', () => {
       }));
   });
 
+  // "Flat-rate": flat churn. A steep sBG curve read at mid-period tenure is coarser in annual steps.
   it('annual, quarterly and monthly runs of a flat-rate scenario agree on year-end ARR within 1 %', () => {
-    fc.assert(fc.property(scenarioArbitrary({ periodsPerYear: fc.constant(1) }), (s) => {
+    fc.assert(fc.property(scenarioArbitrary({ periodsPerYear: fc.constant(1), flatOnly: true }), (s) => {
       const at = (ppy: number) => {
         const copy: Scenario = { ...s, settings: { ...s.settings, periodsPerYear: ppy } };
         return [yearly(projectPlan(copy, copy.baseline.values)), yearly(projectPlan(copy, copy.proposed[0].values))];

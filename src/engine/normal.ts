@@ -1,4 +1,4 @@
-// SCRATCH ONLY (not in repo): stand-in for testing until the real normal.ts lands.
+/** Standard normal CDF (Marsaglia's series; continued fraction in the tails), density and quantile (Acklam + two Halley steps). */
 export function normalPdf(x: number) { return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI); }
 function cdfPos(x: number): number { // Marsaglia series for P(Z<x), good for |x| < 7
   let s = x, t = 0, b = x; const q = x * x; let i = 1;
