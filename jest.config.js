@@ -1,6 +1,10 @@
 /** Three kinds of test, each in its own environment. The browser tests need `npm run build` first. */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }];
-const common = { transform: { '^.+\\.tsx?$': tsJest }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }]; // tsconfig's isolatedModules: transpile only, types are npm run typecheck's job
+const common = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/fast-check-seed.ts'],
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/browser/'] },

@@ -299,7 +299,9 @@ function triangularDist(a: number, c: number, b: number): Dist {
     quantile: (p) => {
       if (p <= 0) return a;
       if (p >= 1) return b;
-      const x = p < fc ? a + sqrt(p * w * left) : b - sqrt((1 - p) * w * right);
+      // Right of the mode, b − √((1−p)·w·right) loses every digit when 1 − p rounds to 1 (a mode a
+      // hair above min); the same value as a + w·(left + right·p)/(w + √((1−p)·w·right)) does not.
+      const x = p < fc ? a + sqrt(p * w * left) : a + (w * (left + right * p)) / (w + sqrt((1 - p) * w * right));
       return x < a ? a : x > b ? b : x;
     },
     quantileUpper: (q) => {
@@ -488,6 +490,9 @@ export function truncatedSampler(spec: DistributionSpec, lo = -Infinity, hi = In
     hi: H,
     mass,
     quantile: (u) => {
+      // The ends are the ends: rounding in F(L) must not put u = 0 a hair inside or outside [L, H].
+      if (u <= 0) return L;
+      if (u >= 1) return H;
       const p = fLo + u * mass;
       const x = p <= 0.5 ? d.quantile(p) : d.quantileUpper(sHi + (1 - u) * mass);
       return x < L ? L : x > H ? H : x;

@@ -169,8 +169,8 @@ function projectSegment(
       : v.contactsPerCustomer;
     const churnNow = sales0 * path[B.salesChurnFactor * P + t] + serviceChurn(contacts, unresolved, b);
     const renewed = renewedShareAverage(t0, t0 + dt, v.contractTermYears);
-    const pressure = 1 + ((c0 > 0 ? churnNow / c0 : 1) - 1) * renewed;
-    const flatChurn = Math.min(0.99, c0 * pressure);
+    const flatChurn = phasedChurn(c0, churnNow, renewed);
+    const pressure = c0 > 0 ? flatChurn / c0 : 1;
 
     const expansionRate = v.expansion * path[B.expansionFactor * P + t];
     const expansionStep = dt === 1 ? expansionRate : Math.pow(1 + expansionRate, dt) - 1;
@@ -329,6 +329,19 @@ function setRetentionRates(data: Float64Array, nrrAt: number, grrAt: number, arr
 function annualChurnRate(churned: number, customersBegin: number, ppy: number): number {
   if (!(customersBegin > 0)) return 0;
   return ppy === 1 ? churned / customersBegin : 1 - Math.pow(1 - churned / customersBegin, ppy);
+}
+
+/**
+ * The annual churn in force while a share `renewed` of the book has renewed under the plan: the
+ * baseline churn c0 moves to the plan's churn (capped at 0.99) linearly in the hazard −ln(1 − c),
+ * not in c. `renewed` is an average over the period, and averaging is exact only for a quantity the
+ * period's survival depends on linearly: the hazard is one, so a yearly run and twelve monthly runs
+ * lose the same customers; blending c itself would make yearly runs lose fewer when churn rises.
+ */
+export function phasedChurn(c0: number, churnNow: number, renewed: number): number {
+  const after = Math.min(0.99, churnNow);
+  if (renewed >= 1) return after;
+  return 1 - Math.pow(1 - c0, 1 - renewed) * Math.pow(1 - after, renewed);
 }
 
 /** Churn over one period of length dt (years) from an annual churn probability, converted exactly. */

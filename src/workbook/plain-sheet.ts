@@ -454,8 +454,11 @@ export function buildPlainSheet(s: Scenario, sheetName: string, lang: Language, 
       const integral = (x: Ex) => iff(le(x, CT), div(mul(x, x), mul(num(2), CT)), add(div(CT, num(2)), sub(x, CT)));
       const renewed = put('renewedShare', iff(ge(t0, CT), one, div(sub(integral(t1), integral(t0)), sub(t1, t0))));
       const c0 = g('churn');
-      const pressure = put('pressure', add(one, mul(sub(iff(gt(c0, zero), div(churnNow, c0), one), one), renewed)));
-      const flatChurn = put('flatChurn', min(num(0.99), mul(c0, pressure)));
+      // project.ts phasedChurn: from c0 to the plan's churn linearly in the hazard −ln(1 − c).
+      const after = min(num(0.99), churnNow);
+      const flatChurn = put('flatChurn', iff(ge(renewed, one), after,
+        sub(one, mul(pow(sub(one, c0), sub(one, renewed)), pow(sub(one, after), renewed)))));
+      const pressure = put('pressure', iff(gt(c0, zero), div(flatChurn, c0), one));
       const expansionRate = put('expansionRate', mul(g('expansion'), bv('expansionFactor', t)));
       const expansionStep = put('expansionStep', iff(eq(S('periodsPerYear'), one), expansionRate, sub(pow(add(one, expansionRate), dt), one)));
       // Book churn step (flat) or the joiners' sBG step at tenure term + dt/4.

@@ -327,7 +327,7 @@ describe('truncation', () => {
         for (const u of sorted) {
           const x = sampler.quantile(u);
           // Monotone up to rounding: the lower- and upper-tail forms meet at p = ½.
-          if (!(x >= lo && x <= hi && x >= prev - 1e-12 * Math.abs(prev))) return false;
+          if (!(x >= lo && x <= hi && x >= prev - 1e-12 * Math.max(Math.abs(prev), width))) return false;
           prev = x;
         }
         return true;
