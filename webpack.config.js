@@ -26,7 +26,7 @@ module.exports = (env, argv) => {
       functions: './src/functions/index.ts',
       taskpane: './src/taskpane/index.tsx',
     },
-    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', clean: true },
+    output: { path: path.resolve(__dirname, process.env.CEQ_DIST || 'dist'), filename: '[name].js', chunkFilename: 'chunks/[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
@@ -45,7 +45,7 @@ module.exports = (env, argv) => {
       }),
     ],
     devServer: {
-      static: path.resolve(__dirname, 'dist'),
+      static: path.resolve(__dirname, process.env.CEQ_DIST || 'dist'),
       port: 3000,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: httpsOptions(),

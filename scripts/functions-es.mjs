@@ -58,7 +58,10 @@ export function translate(metadata, table) {
   return { ...metadata, functions };
 }
 
-export async function writeSpanishMetadata(input = resolve(root, 'dist/functions.json'), output = resolve(root, 'dist/functions-es.json')) {
+/** CEQ_DIST builds elsewhere than dist/ (several builds side by side). */
+const dist = resolve(root, process.env.CEQ_DIST ?? 'dist');
+
+export async function writeSpanishMetadata(input = resolve(dist, 'functions.json'), output = resolve(dist, 'functions-es.json')) {
   const metadata = JSON.parse(readFileSync(input, 'utf8'));
   const spanish = translate(metadata, await loadSpanishTable());
   writeFileSync(output, `${JSON.stringify(spanish, null, 4)}\n`);

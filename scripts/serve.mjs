@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(new URL('..', import.meta.url).pathname, 'dist');
+const root = resolve(new URL('..', import.meta.url).pathname, process.env.CEQ_DIST ?? 'dist');
 const port = Number(process.env.PORT || 3000);
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.css': 'text/css', '.map': 'application/json', '.txt': 'text/plain' };

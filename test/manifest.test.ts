@@ -9,7 +9,7 @@ import { join, resolve } from 'path';
  * points at a file the build emits.
  */
 const root = resolve(__dirname, '..');
-const dist = join(root, 'dist');
+const dist = resolve(root, process.env.CEQ_DIST ?? 'dist');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
 
 /** office-addin-manifest's reader, run in plain node: jest cannot load its ESM-only dependencies. */
