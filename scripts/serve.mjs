@@ -41,12 +41,16 @@ async function certificates() {
 
 const tls = process.env.HTTP_ONLY ? null : await certificates();
 const server = tls ? createHttps(tls, handler) : createHttp(handler);
+// Beside https (which Excel needs), plain http on the next port: a browser that does not trust the
+// development certificate still opens the preview without a warning.
+const previewPort = tls ? port + 1 : port;
+if (tls) createHttp(handler).listen(previewPort, 'localhost');
 server.listen(port, () => {
   const base = `${tls ? 'https' : 'http'}://localhost:${port}`;
   console.log(`
-Customer Equity Planner is served from dist/ at ${base}/
+Customer Equity Planner is served from ${root} at ${base}/
 
-  Preview in a browser:  ${base}/taskpane.html   (preview mode: built-in example scenarios)
+  Preview in a browser:  http://localhost:${previewPort}/taskpane.html   (preview mode: built-in example scenarios)
   Sideload into Excel:
     desktop (Windows/Mac):  npx office-addin-debugging start manifest.xml desktop
                             (or put manifest.xml in a shared-folder catalog / the wef folder on Mac)
