@@ -19,6 +19,8 @@ import {
 
 export const STORE_KEY = 'ceq.savedScenarios';
 export const STORE_VERSION = 1;
+/** Document settings hold about 2 MB per add-in: refuse a change that would take the list past this. */
+export const MAX_STORE_CHARS = 1_800_000;
 
 /** The part of Office.context.document.settings we use (so tests can pass a mock). */
 export interface SettingsPort {
@@ -60,7 +62,7 @@ export interface StoreState {
 }
 
 export class StoreError extends Error {
-  constructor(readonly reason: 'corrupt' | 'newer' | 'notFound' | 'invalid' | 'saveFailed', message: string) {
+  constructor(readonly reason: 'corrupt' | 'newer' | 'notFound' | 'invalid' | 'saveFailed' | 'tooLarge' | 'noName', message: string) {
     super(message);
     this.name = 'StoreError';
   }
@@ -97,6 +99,12 @@ const TEXT = {
   newer: { en: 'The saved scenarios were written by a newer version of the add-in; they are kept as they are. Update the add-in to change them.', es: 'Los escenarios guardados los escribió una versión más reciente del complemento; se conservan tal cual. Actualice el complemento para cambiarlos.' },
   notFound: { en: 'No saved scenario with that id.', es: 'No hay ningún escenario guardado con ese id.' },
   newerItem: { en: 'saved by a newer version of the add-in', es: 'guardado por una versión más reciente del complemento' },
+  newerItemChange: { en: 'This scenario was saved by a newer version of the add-in; it is kept as it is. Update the add-in to change it.',
+    es: 'Este escenario lo guardó una versión más reciente del complemento; se conserva tal cual. Actualice el complemento para cambiarlo.' },
+  noName: { en: 'Give the scenario a name.', es: 'Dé un nombre al escenario.' },
+  tooLarge: { en: 'The saved scenarios would exceed the space a workbook gives add-ins (about 2 MB); delete some first.',
+    es: 'Los escenarios guardados superarían el espacio que un libro da a los complementos (unos 2 MB); elimine alguno antes.' },
+  saveFailed: { en: 'The workbook could not store the change', es: 'El libro no pudo guardar el cambio' },
 };
 
 export class SavedScenarios {
@@ -144,6 +152,7 @@ export class SavedScenarios {
 
   /** Validates first; then adds a new entry, or replaces the one with the same id when `id` is given. */
   async save(name: string, scenario: Scenario, id?: string): Promise<SavedEntry> {
+    name = this.checkName(name);
     const json = scenarioToJson({ ...scenario, name });
     try {
       scenarioFromJson(json);
@@ -155,6 +164,7 @@ export class SavedScenarios {
     const item: StoredItem = { id: id ?? this.newId(items), name, savedAt: new Date().toISOString(), scenario: json };
     const at = id === undefined ? -1 : items.findIndex((i) => i.id === id);
     if (id !== undefined && at < 0) throw new StoreError('notFound', TEXT.notFound[this.lang]);
+    if (at >= 0) this.assertOurs(items[at]);
     if (at >= 0) items[at] = item;
     else items.push(item);
     await this.write(items);
@@ -162,18 +172,23 @@ export class SavedScenarios {
   }
 
   async rename(id: string, name: string): Promise<void> {
+    name = this.checkName(name);
     const items = this.writable();
     const item = this.find(items, id);
+    this.assertOurs(item);
     item.name = name;
     item.scenario = { ...item.scenario, name };
     await this.write(items);
   }
 
+  /** Copies an entry under a new id; the name is "<name> (2)" (or the next free number) unless given. */
   async duplicate(id: string, name?: string): Promise<SavedEntry> {
     const items = this.writable();
     const item = this.find(items, id);
-    const copy: StoredItem = { id: this.newId(items), name: name ?? `${item.name} (2)`, savedAt: new Date().toISOString(),
-      scenario: JSON.parse(JSON.stringify({ ...item.scenario, name: name ?? `${item.name} (2)` })) };
+    this.assertOurs(item);
+    const copyName = name === undefined ? this.freeName(items, item.name) : this.checkName(name);
+    const copy: StoredItem = { id: this.newId(items), name: copyName, savedAt: new Date().toISOString(),
+      scenario: JSON.parse(JSON.stringify({ ...item.scenario, name: copyName })) };
     items.push(copy);
     await this.write(items);
     return this.entryOf(copy);
@@ -188,9 +203,16 @@ export class SavedScenarios {
   /** Moves unreadable or newer data aside (under a backup key) and starts an empty list. */
   async backupAndReset(): Promise<string> {
     const backupKey = `${STORE_KEY}.backup.${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    this.settings.set(backupKey, this.settings.get(STORE_KEY));
+    const raw = this.settings.get(STORE_KEY);
+    this.settings.set(backupKey, raw);
     this.settings.set(STORE_KEY, { schemaVersion: STORE_VERSION, items: [] });
-    await this.persist();
+    try {
+      await this.persist();
+    } catch (e) {
+      this.settings.remove(backupKey);
+      this.settings.set(STORE_KEY, raw);
+      throw e;
+    }
     return backupKey;
   }
 
@@ -213,6 +235,24 @@ export class SavedScenarios {
     return state.items.map((i) => ({ ...i }));
   }
 
+  /** An entry written by a newer engine is kept exactly as it is (it may only be deleted). */
+  private assertOurs(item: StoredItem): void {
+    if ((item.scenario.schemaVersion ?? 0) > SCENARIO_SCHEMA_VERSION) throw new StoreError('newer', TEXT.newerItemChange[this.lang]);
+  }
+
+  private checkName(name: string): string {
+    const trimmed = String(name ?? '').trim();
+    if (!trimmed) throw new StoreError('noName', TEXT.noName[this.lang]);
+    return trimmed;
+  }
+
+  private freeName(items: StoredItem[], base: string): string {
+    const taken = new Set(items.map((i) => i.name.toLowerCase()));
+    let n = 2;
+    while (taken.has(`${base} (${n})`.toLowerCase())) n++;
+    return `${base} (${n})`;
+  }
+
   private find(items: StoredItem[], id: string): StoredItem {
     const item = items.find((i) => i.id === id);
     if (!item) throw new StoreError('notFound', TEXT.notFound[this.lang]);
@@ -225,16 +265,28 @@ export class SavedScenarios {
     return `s${n}`;
   }
 
+  /**
+   * Replaces the list and saves the settings. When the save fails the previous list is put back, so the
+   * document and what the pane shows never disagree.
+   */
   private async write(items: StoredItem[]): Promise<void> {
     const store: StoreV1 = { schemaVersion: STORE_VERSION, items };
+    if (JSON.stringify(store).length > MAX_STORE_CHARS) throw new StoreError('tooLarge', TEXT.tooLarge[this.lang]);
+    const before = this.settings.get(STORE_KEY);
     this.settings.set(STORE_KEY, store);
-    await this.persist();
+    try {
+      await this.persist();
+    } catch (e) {
+      if (before === null || before === undefined) this.settings.remove(STORE_KEY);
+      else this.settings.set(STORE_KEY, before);
+      throw e;
+    }
   }
 
   private persist(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.settings.saveAsync((r) => {
-        if (r && r.error) reject(new StoreError('saveFailed', r.error.message));
+        if (r && (r.error || r.status === 'failed')) reject(new StoreError('saveFailed', `${TEXT.saveFailed[this.lang]}: ${r.error?.message ?? ''}`));
         else resolve();
       });
     });

@@ -19,24 +19,42 @@ export interface Rect {
   c1: number;
 }
 
-/** The cells of a sheet as rectangles: per row the span from its first to its last cell, equal spans merged. */
+/**
+ * The cells of a sheet as rectangles: per row the runs of adjacent cells (a gap of blank cells between
+ * two of ours is left alone, so a user's note there survives), runs with the same columns in
+ * consecutive rows merged.
+ */
 export function occupiedRects(cells: readonly CellSpec[]): Rect[] {
-  const spans = new Map<number, [number, number]>();
+  const byRow = new Map<number, number[]>();
   for (const c of cells) {
-    const s = spans.get(c.row);
-    if (!s) spans.set(c.row, [c.col, c.col]);
-    else {
-      if (c.col < s[0]) s[0] = c.col;
-      if (c.col > s[1]) s[1] = c.col;
-    }
+    const cols = byRow.get(c.row);
+    if (cols) cols.push(c.col);
+    else byRow.set(c.row, [c.col]);
   }
-  const rows = [...spans.keys()].sort((a, b) => a - b);
   const rects: Rect[] = [];
-  for (const r of rows) {
-    const [c0, c1] = spans.get(r)!;
-    const prev = rects[rects.length - 1];
-    if (prev && prev.r1 === r - 1 && prev.c0 === c0 && prev.c1 === c1) prev.r1 = r;
-    else rects.push({ r0: r, c0, r1: r, c1 });
+  /** Rectangles still open for merging: those that reach the previous row, by their column span. */
+  let open = new Map<string, Rect>();
+  let prevRow = -2;
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = byRow.get(r)!.sort((a, b) => a - b);
+    const next = new Map<string, Rect>();
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] <= cols[j] + 1) j++;
+      const span = `${cols[i]}.${cols[j]}`;
+      const above = r === prevRow + 1 ? open.get(span) : undefined;
+      if (above) {
+        above.r1 = r;
+        next.set(span, above);
+      } else {
+        const rect = { r0: r, c0: cols[i], r1: r, c1: cols[j] };
+        rects.push(rect);
+        next.set(span, rect);
+      }
+      i = j + 1;
+    }
+    open = next;
+    prevRow = r;
   }
   return rects;
 }

@@ -26,7 +26,10 @@ export interface BuiltWorkbook extends WorkbookSpec {
 export const ALL_SHEETS: readonly SheetKey[] = ['inputs', 'plain', 'live', 'summary'];
 
 export function defaultSheetNames(lang: Language): Record<SheetKey, string> {
-  return { inputs: SHEET_NAMES.inputs[lang], plain: SHEET_NAMES.plain[lang], live: SHEET_NAMES.live[lang], summary: SHEET_NAMES.summary[lang] };
+  return {
+    inputs: SHEET_NAMES.inputs[lang], plain: SHEET_NAMES.plain[lang], live: SHEET_NAMES.live[lang], summary: SHEET_NAMES.summary[lang],
+    comparison: SHEET_NAMES.comparison[lang],
+  };
 }
 
 /**
@@ -45,12 +48,12 @@ export function buildWorkbook(s: Scenario, o: BuildOptions = {}): BuiltWorkbook 
   const summary = buildSummarySheet(s, names.summary, lang, plain);
   const result = runScenario(s);
   const sheets: SheetSpec[] = [inputs.sheet.build(), plain.sheet.build()];
-  if (wanted.has('live')) sheets.push(buildLiveSheet(s, names.live, lang, o.functionNames ?? LIVE_FUNCTION_NAMES[lang]).build());
+  if (wanted.has('live')) sheets.push(buildLiveSheet(s, names.live, lang, plain, o.functionNames ?? LIVE_FUNCTION_NAMES[lang]).sheet.build());
   sheets.push(summary.sheet.build());
   const outputs = [...plain.outputs, ...summary.outputs];
   const spec: BuiltWorkbook = {
     sheets: sheets.filter((sh) => wanted.has(sh.key)),
-    names: [...inputs.names, ...plain.names],
+    names: [...inputs.names, ...plain.names].filter((n) => wanted.has(n.sheet)),
     outputs,
     result,
     inputsLayout: inputs.layout,

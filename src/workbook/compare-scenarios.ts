@@ -1,45 +1,66 @@
-import { runScenario, yearly, type Scenario } from '../engine';
+import { customerEquity, runScenario, yearly, type Scenario } from '../engine';
 
-/** One saved scenario in a side-by-side comparison: its first proposed plan against its baseline. */
+/**
+ * One row of a side-by-side comparison of saved scenarios: one proposed plan of one scenario against
+ * that scenario's baseline (a scenario with several proposed plans gives several rows; one without
+ * gives a row for its baseline alone, with zero deltas).
+ */
 export interface ScenarioSummaryRow {
+  /** Row label, unique within a comparison: the scenario's name, "scenario · plan" when it has several plans. */
   name: string;
+  scenario: string;
   plan: string;
   customerEquityBaseline: number;
   customerEquityProposed: number;
   customerEquityDelta: number;
   npvDelta: number;
   tenureNpvDelta: number;
+  /** 1-based period from which cumulative contribution stays ahead; null = never within the horizon. */
   breakevenPeriod: number | null;
+  periodsPerYear: number;
   year1CompCostDelta: number;
   /** ARR at each year end under the proposed plan (the baseline's when there is none). */
   arrByYear: number[];
 }
 
 export function summariseScenarios(items: readonly { name: string; scenario: Scenario }[]): ScenarioSummaryRow[] {
-  return items.map(({ name, scenario }) => {
+  const rows: ScenarioSummaryRow[] = [];
+  const used = new Set<string>();
+  const unique = (label: string) => {
+    let name = label;
+    for (let i = 2; used.has(name); i++) name = `${label} (${i})`;
+    used.add(name);
+    return name;
+  };
+  for (const { name, scenario } of items) {
     const r = runScenario(scenario);
-    const c = r.comparisons[0];
-    const proposed = r.proposed[0] ?? r.baseline;
-    return {
-      name,
-      plan: scenario.proposed[0]?.name ?? scenario.baseline.name,
-      customerEquityBaseline: c?.customerEquityBaseline ?? 0,
-      customerEquityProposed: c?.customerEquityProposed ?? 0,
-      customerEquityDelta: c?.customerEquityDelta ?? 0,
-      npvDelta: c?.npvDelta ?? 0,
-      tenureNpvDelta: c?.tenureNpvDelta ?? 0,
-      breakevenPeriod: c?.breakevenPeriod ?? null,
-      year1CompCostDelta: c?.year1CompCostDelta ?? 0,
-      arrByYear: yearly(proposed).map((y) => y.arr),
-    };
-  });
-}
-
-/** The comparison as a table of cells (header row first) for the workbook. */
-export function comparisonTable(rows: readonly ScenarioSummaryRow[], none = 'none'): (string | number)[][] {
-  const years = Math.max(0, ...rows.map((r) => r.arrByYear.length));
-  const header = ['Scenario', 'Proposed plan', 'Customer equity: baseline', 'Customer equity: proposed', 'Change in customer equity',
-    'NPV of the change', 'NPV within tenure', 'Break-even period', 'Year-1 comp cost Δ', ...Array.from({ length: years }, (_, y) => `ARR year ${y + 1}`)];
-  return [header, ...rows.map((r) => [r.name, r.plan, r.customerEquityBaseline, r.customerEquityProposed, r.customerEquityDelta, r.npvDelta,
-    r.tenureNpvDelta, r.breakevenPeriod ?? none, r.year1CompCostDelta, ...Array.from({ length: years }, (_, y) => r.arrByYear[y] ?? '')])];
+    const ppy = scenario.settings.periodsPerYear;
+    if (!scenario.proposed.length) {
+      const equity = customerEquity(r.baseline, scenario.settings);
+      rows.push({
+        name: unique(name), scenario: name, plan: scenario.baseline.name, customerEquityBaseline: equity, customerEquityProposed: equity,
+        customerEquityDelta: 0, npvDelta: 0, tenureNpvDelta: 0, breakevenPeriod: 1, periodsPerYear: ppy, year1CompCostDelta: 0,
+        arrByYear: yearly(r.baseline).map((y) => y.arr),
+      });
+      continue;
+    }
+    scenario.proposed.forEach((plan, i) => {
+      const c = r.comparisons[i];
+      rows.push({
+        name: unique(scenario.proposed.length > 1 ? `${name} · ${plan.name}` : name),
+        scenario: name,
+        plan: plan.name,
+        customerEquityBaseline: c.customerEquityBaseline,
+        customerEquityProposed: c.customerEquityProposed,
+        customerEquityDelta: c.customerEquityDelta,
+        npvDelta: c.npvDelta,
+        tenureNpvDelta: c.tenureNpvDelta,
+        breakevenPeriod: c.breakevenPeriod,
+        periodsPerYear: ppy,
+        year1CompCostDelta: c.year1CompCostDelta,
+        arrByYear: yearly(r.proposed[i]).map((y) => y.arr),
+      });
+    });
+  }
+  return rows;
 }

@@ -1,6 +1,6 @@
 import {
-  checkValue, defaultScenario, describeProblem, findSpec, nearestKey, validateScenario,
-  type Language, type NamedPlan, type Scenario, type Segment,
+  CATALOGUE, checkValue, defaultScenario, describeProblem, findSpec, nearestKey, validateScenario,
+  type AssumptionSpec, type Language, type NamedPlan, type Scenario, type Segment,
 } from '../engine';
 
 /**
@@ -21,6 +21,14 @@ export interface ReadReport {
 }
 
 type Cell = unknown;
+
+/** Keys match the catalogue ignoring case, spaces, "_", "-" and "." (new_customers is newCustomers), as the custom functions do. */
+const normal = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+let byNormal: Map<string, AssumptionSpec> | undefined;
+function specOf(text: string): AssumptionSpec | undefined {
+  byNormal ??= new Map(CATALOGUE.map((s) => [normal(s.key), s as AssumptionSpec]));
+  return findSpec(text) ?? byNormal.get(normal(text));
+}
 const TRAILING = new Set(['unit', 'unidad', 'meaning', 'significado', 'label', 'etiqueta', 'scope', 'ámbito']);
 
 /** "10%", "1,200", " 0.5 " → numbers; anything else undefined. Blank → null. */
@@ -62,13 +70,14 @@ export function readScenarioFromRanges(ranges: readonly Cell[][][], lang: Langua
       continue;
     }
     for (const row of values.slice(1)) {
-      const key = String(row[0] ?? '').trim();
-      if (!key) continue;
-      const spec = findSpec(key);
+      const text = String(row[0] ?? '').trim();
+      if (!text) continue;
+      const spec = specOf(text);
       if (!spec) {
-        say(key, { code: 'unknownKey', key, suggestion: nearestKey(key) });
+        say(text, { code: 'unknownKey', key: text, suggestion: nearestKey(text) });
         continue;
       }
+      const key = spec.key;
       const perColumn = spec.scope === 'segment' || spec.scope === 'plan';
       const cols = perColumn ? columns.map((_, i) => i) : [0];
       for (const i of cols) {

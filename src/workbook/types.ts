@@ -5,7 +5,8 @@ import type { Value } from './expr';
  * A workbook described as data: what the Office adapter writes with Excel.run and the CLI writes with
  * exceljs. Nothing here knows Office or the DOM.
  */
-export type SheetKey = 'inputs' | 'plain' | 'live' | 'summary';
+/** The four model sheets, and the comparison of saved scenarios (a sheet of its own, inserted separately). */
+export type SheetKey = 'inputs' | 'plain' | 'live' | 'summary' | 'comparison';
 
 /** How a cell looks; each writer maps these to its own formatting. */
 export type StyleKey =

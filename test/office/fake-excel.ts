@@ -18,8 +18,9 @@ export interface FakeCell {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   props = new Map<string, string>();
-  charts: { name: string; type: string; series: string[] }[] = [];
-  validations = new Map<string, unknown>();
+  charts: { name: string; type: string; series: string[]; title?: string }[] = [];
+  /** Data validation by the range it was set on ("r0:c0:r1:c1"): rule, error alert and prompt. */
+  validations = new Map<string, { rule?: unknown; errorAlert?: { message: string; title: string }; prompt?: unknown }>();
   frozen?: string;
   constructor(public name: string) {}
   get(row: number, col: number): unknown {
@@ -33,6 +34,12 @@ export class FakeSheet {
 export class FakeBook {
   sheets: FakeSheet[] = [];
   names = new Map<string, { ref: string; comment?: string }>();
+  /** Excel tables by name: the sheet and A1 range they cover (header row included). */
+  tables = new Map<string, { sheet: string; ref: string }>();
+  active?: string;
+  /** Defined names added and deleted so far (updating one in place counts as neither). */
+  namesAdded = 0;
+  namesDeleted = 0;
   selection = { values: [[]] as unknown[][], address: 'Sheet1!A1' };
   syncs = 0;
   sheet(name: string): FakeSheet | undefined {
@@ -66,6 +73,7 @@ function rangeOf(sheet: FakeSheet, r0: number, c0: number, rows: number, cols: n
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r0 + i, c0 + j, i, j);
   };
   const style: Record<string, unknown> = {};
+  const here = `${r0}:${c0}:${r0 + rows - 1}:${c0 + cols - 1}`;
   const applyStyle = () => each((r, c) => {
     const cell = sheet.cells.get(`${r}:${c}`) ?? {};
     cell.style = { ...cell.style, ...style };
@@ -94,13 +102,20 @@ function rangeOf(sheet: FakeSheet, r0: number, c0: number, rows: number, cols: n
     },
     dataValidation: {
       clear() {
-        sheet.validations.delete(`${r0}:${c0}`);
+        for (const key of [...sheet.validations.keys()]) {
+          const [a, b, c, d] = key.split(':').map(Number);
+          if (a <= r0 + rows - 1 && c >= r0 && b <= c0 + cols - 1 && d >= c0) sheet.validations.delete(key);
+        }
       },
       set rule(v: unknown) {
-        sheet.validations.set(`${r0}:${c0}`, v);
+        sheet.validations.set(here, { ...sheet.validations.get(here), rule: v });
       },
-      errorAlert: {},
-      prompt: {},
+      set errorAlert(v: { message: string; title: string }) {
+        sheet.validations.set(here, { ...sheet.validations.get(here), errorAlert: v });
+      },
+      set prompt(v: unknown) {
+        sheet.validations.set(here, { ...sheet.validations.get(here), prompt: v });
+      },
     },
     format: {
       font: styleProxy('font.'),
@@ -138,7 +153,7 @@ export function installFakeExcel(book: FakeBook): void {
         name: ch.name, delete: () => { sheet.charts = sheet.charts.filter((x) => x !== ch); },
       })), pending), {
         add: (type: string) => {
-          const ch = { name: '', type, series: [] as string[] };
+          const ch: FakeSheet['charts'][number] = { name: '', type, series: [] };
           sheet.charts.push(ch);
           const series = (name: string) => ({
             set name(n: string) { ch.series[0] = n; },
@@ -146,7 +161,7 @@ export function installFakeExcel(book: FakeBook): void {
           });
           return {
             set name(n: string) { ch.name = n; },
-            title: { text: '' },
+            title: { set text(t: string) { ch.title = t; } },
             series: { getItemAt: () => series(''), add: (n: string) => { ch.series.push(n); return series(n); } },
             setPosition: () => undefined,
           };
@@ -158,6 +173,7 @@ export function installFakeExcel(book: FakeBook): void {
         return rangeOf(sheet, b.r0, b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
       },
       freezePanes: { unfreeze: () => { sheet.frozen = undefined; }, freezeAt: () => { sheet.frozen = 'yes'; } },
+      activate: () => { book.active = sheet.name; },
     });
     const worksheets = Object.assign(new Loadable(() => book.sheets.map(sheetApi), pending), {
       getItem: (name: string) => {
@@ -172,17 +188,34 @@ export function installFakeExcel(book: FakeBook): void {
         return sheetApi(s);
       },
     });
-    const names = Object.assign(new Loadable(() => [...book.names.keys()].map((name) => ({ name, delete: () => book.names.delete(name) })), pending), {
+    const names = Object.assign(new Loadable(() => [...book.names.keys()].map((name) => ({
+      name,
+      delete: () => { book.namesDeleted++; book.names.delete(name); },
+      set formula(ref: string) { book.names.set(name, { ...book.names.get(name)!, ref }); },
+      set comment(comment: string) { book.names.set(name, { ...book.names.get(name)!, comment }); },
+    })), pending), {
       add: (name: string, ref: string, comment?: string) => {
         if (book.names.has(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        if (!book.sheet(/^=?'?(.*?)'?!/.exec(ref)![1].replace(/''/g, "'"))) throw new Error(`InvalidReference: ${ref}`);
         book.names.set(name, { ref, comment });
+        book.namesAdded++;
       },
       getItem: (name: string) => ({ getRange: () => mock({ values: namedValues(book, name), address: book.names.get(name)?.ref ?? '' }) }),
     });
+    const tables = {
+      getItem: (name: string) => ({
+        getRange: () => {
+          const t = book.tables.get(name);
+          if (!t) throw new Error(`ItemNotFound: ${name}`);
+          return mock({ values: rangeValues(book.sheet(t.sheet)!, t.ref), address: `${t.sheet}!${t.ref}` });
+        },
+      }),
+    };
     const context = {
       workbook: {
         worksheets,
         names,
+        tables,
         getSelectedRange: () => mock({ values: book.selection.values, address: book.selection.address }),
       },
       sync: async () => {
@@ -202,8 +235,11 @@ function namedValues(book: FakeBook, name: string): unknown[][] {
   const ref = book.names.get(name)?.ref;
   if (!ref) throw new Error(`ItemNotFound: ${name}`);
   const m = /^=?'?(.*?)'?!(.+)$/.exec(ref)!;
-  const sheet = book.sheet(m[1].replace(/''/g, "'"))!;
-  const b = parseRange(m[2]);
+  return rangeValues(book.sheet(m[1].replace(/''/g, "'"))!, m[2]);
+}
+
+function rangeValues(sheet: FakeSheet, a1: string): unknown[][] {
+  const b = parseRange(a1);
   const out: unknown[][] = [];
   for (let r = b.r0; r <= b.r1; r++) {
     const row: unknown[] = [];
@@ -213,15 +249,36 @@ function namedValues(book: FakeBook, name: string): unknown[][] {
   return out;
 }
 
-/** Office.context.document.settings as an office-addin-mock object backed by a Map. */
+/**
+ * Office.context.document.settings as an office-addin-mock object. As in Office, `set` changes the
+ * add-in's working copy and only `saveAsync` writes it into the document (as JSON); `reopen()` gives
+ * the settings a later session sees after closing and reopening the workbook, and `failSaves` makes
+ * saveAsync report failure (a read-only or co-authored document).
+ */
 export function mockSettings(initial: Record<string, unknown> = {}) {
   const store = new Map<string, unknown>(Object.entries(initial));
+  let document = JSON.stringify(Object.fromEntries(store));
   let saves = 0;
+  const control = { failSaves: false };
   const settings = new OfficeMockObject({
     get: (name: string) => (store.has(name) ? structuredClone(store.get(name)) : null),
     set: (name: string, value: unknown) => { store.set(name, structuredClone(value)); },
     remove: (name: string) => { store.delete(name); },
-    saveAsync: (cb?: (r: { status: string }) => void) => { saves++; cb?.({ status: 'succeeded' }); },
+    saveAsync: (cb?: (r: { status: string; error?: { message: string } }) => void) => {
+      if (control.failSaves) {
+        cb?.({ status: 'failed', error: { message: 'the document is read-only' } });
+        return;
+      }
+      saves++;
+      document = JSON.stringify(Object.fromEntries(store));
+      cb?.({ status: 'succeeded' });
+    },
   });
-  return { settings, store, saves: () => saves };
+  return {
+    settings, store, control,
+    saves: () => saves,
+    /** What the document holds: the settings as they were at the last successful save. */
+    persisted: () => JSON.parse(document) as Record<string, unknown>,
+    reopen: () => mockSettings(JSON.parse(document) as Record<string, unknown>),
+  };
 }
