@@ -19,7 +19,10 @@ export type ProblemCode =
   | 'tooLarge'
   | 'badShape'
   | 'badDistribution'
-  | 'cancelled';
+  | 'cancelled'
+  | 'notUncertain'
+  | 'infeasible'
+  | 'weightsSum';
 
 export interface Problem {
   code: ProblemCode;

@@ -19,10 +19,13 @@ const en: Record<ProblemCode, Template> = {
   nonMonotone: (p, v) => `${p.key}: survivor counts must never rise, but ${v} does`,
   notConverged: (p) => `${p.key}: the fit did not converge${p.detail ? ` (${p.detail})` : ''}`,
   never: (p) => `${p.key}: never happens within the horizon`,
-  tooLarge: (p, v, r) => `${p.key}: ${v} is too large; the limit is ${r}`,
+  tooLarge: (p, v, r) => `${p.key}: ${v} is too large; the limit is ${limit(p, r)}${p.detail ? ` (${p.detail})` : ''}`,
   badShape: (p) => `${p.key}: ${p.detail ?? 'the range has the wrong shape'}`,
   badDistribution: (p) => `${p.key}: ${p.detail ?? 'invalid distribution parameters'}`,
   cancelled: () => 'the calculation was cancelled',
+  notUncertain: (p) => `${p.key}: cannot carry a distribution (${(p.detail && CANNOT_VARY.en[p.detail]) ?? p.detail ?? ''})`,
+  infeasible: (p, v) => `${p.key}: ${v} cannot be met within the bounds; the lowest reachable is ${formatValue(p.min)}`,
+  weightsSum: (p, v) => `${p.key}: the component weights of a role must add up to 1, not ${v}`,
 };
 
 const es: Record<ProblemCode, Template> = {
@@ -39,17 +42,43 @@ const es: Record<ProblemCode, Template> = {
   nonMonotone: (p, v) => `${p.key}: los supervivientes nunca pueden aumentar, pero ${v} aumenta`,
   notConverged: (p) => `${p.key}: el ajuste no convergió${p.detail ? ` (${p.detail})` : ''}`,
   never: (p) => `${p.key}: no ocurre dentro del horizonte`,
-  tooLarge: (p, v, r) => `${p.key}: ${v} es demasiado grande; el límite es ${r}`,
+  tooLarge: (p, v, r) => `${p.key}: ${v} es demasiado grande; el límite es ${limit(p, r)}${p.detail ? ` (${p.detail})` : ''}`,
   badShape: (p) => `${p.key}: ${p.detail ?? 'el rango no tiene la forma correcta'}`,
   badDistribution: (p) => `${p.key}: ${p.detail ?? 'parámetros de distribución no válidos'}`,
   cancelled: () => 'se canceló el cálculo',
+  notUncertain: (p) => `${p.key}: no puede llevar una distribución (${(p.detail && CANNOT_VARY.es[p.detail]) ?? p.detail ?? ''})`,
+  infeasible: (p, v) => `${p.key}: ${v} no se puede cumplir dentro de los límites; lo mínimo alcanzable es ${formatValue(p.min)}`,
+  weightsSum: (p, v) => `${p.key}: los pesos de los componentes de un puesto deben sumar 1, no ${v}`,
 };
+
+/** Why a key cannot carry a distribution (Problem.detail of notUncertain). */
+const CANNOT_VARY: Record<Language, Record<string, string>> = {
+  en: {
+    plan: 'plan rates are decisions, not uncertain assumptions: compare plans instead',
+    whole: 'a whole-number or choice setting: run one scenario per value instead',
+    effort: 'the three effort shares must add up to 1, so one cannot vary alone',
+    flatChurn: 'this segment has flat churn: set both sBG parameters above 0 first',
+  },
+  es: {
+    plan: 'las tasas del plan son decisiones, no supuestos inciertos: compare planes',
+    whole: 'es un ajuste entero o de opción: ejecute un escenario por valor',
+    effort: 'los tres repartos de esfuerzo deben sumar 1, así que uno no puede variar solo',
+    flatChurn: 'este segmento tiene abandono constante: fije antes ambos parámetros sBG por encima de 0',
+  },
+};
+
+/** A limit with no lower end is just its maximum ("1", not "−∞ – 1"). */
+function limit(p: Problem, range: string): string {
+  return p.min === undefined && p.max !== undefined ? String(p.max) : range;
+}
 
 const templates: Record<Language, Record<ProblemCode, Template>> = { en, es };
 
-function formatValue(value: unknown): string {
+const BLANK: Record<Language, string> = { en: '(blank)', es: '(en blanco)' };
+
+function formatValue(value: unknown, language: Language = 'en'): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(+value.toPrecision(12)) : String(value);
-  if (value === null || value === undefined || value === '') return '(blank)';
+  if (value === null || value === undefined || value === '') return BLANK[language];
   return String(value);
 }
 
@@ -59,7 +88,7 @@ function formatRange(p: Problem): string {
 }
 
 export function describeProblem(problem: Problem, language: Language = 'en'): string {
-  return templates[language][problem.code](problem, formatValue(problem.value), formatRange(problem));
+  return templates[language][problem.code](problem, formatValue(problem.value, language), formatRange(problem));
 }
 
 export function describeProblems(problems: readonly Problem[], language: Language = 'en'): string {

@@ -1,0 +1,93 @@
+/** Turns the numbers a Monte Carlo run kept (montecarlo.ts) into its result: spreads, bands, shares. */
+import type { Setup } from './montecarlo';
+import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats } from './montecarlo-types';
+import { spreadOf } from './spread';
+
+function bandsOf(values: Float64Array, trials: number, periods: number, scratch: Float64Array): PeriodBands {
+  const bands: PeriodBands = {
+    mean: new Float64Array(periods), sd: new Float64Array(periods), p5: new Float64Array(periods), p10: new Float64Array(periods),
+    p50: new Float64Array(periods), p90: new Float64Array(periods), p95: new Float64Array(periods),
+  };
+  for (let t = 0; t < periods; t++) {
+    const s = spreadOf(values.subarray(t * trials, (t + 1) * trials), scratch);
+    bands.mean[t] = s.mean;
+    bands.sd[t] = s.sd;
+    bands.p5[t] = s.p5;
+    bands.p10[t] = s.p10;
+    bands.p50[t] = s.p50;
+    bands.p90[t] = s.p90;
+    bands.p95[t] = s.p95;
+  }
+  return bands;
+}
+
+/** Counts of a 1-based period (0 = never) per period and per year. */
+export function periodDistribution(periodOf: Int32Array, periods: number, periodsPerYear: number): PeriodDistribution {
+  const byPeriod = new Array<number>(periods).fill(0);
+  let never = 0;
+  for (let k = 0; k < periodOf.length; k++) {
+    const p = periodOf[k];
+    if (p === 0) never++;
+    else byPeriod[p - 1]++;
+  }
+  const byYear = new Array<number>(periods / periodsPerYear).fill(0);
+  byPeriod.forEach((n, t) => { byYear[Math.floor(t / periodsPerYear)] += n; });
+  return { byPeriod, byYear, never };
+}
+
+function shareAbove(values: Float64Array, threshold: number): number {
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (values[k] > threshold) n++;
+  return n / values.length;
+}
+
+function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
+  const o: PlanTrials = c.outcomes[j];
+  const ppy = c.scenario.settings.periodsPerYear;
+  let within = 0;
+  for (let k = 0; k < c.trials; k++) {
+    const p = o.breakevenPeriod[k];
+    if (p > 0 && p <= c.tenurePeriods) within++;
+  }
+  return {
+    name: c.scenario.proposed[j].name,
+    trials: o,
+    npvDelta: spreadOf(o.npvDelta, scratch),
+    customerEquityDelta: spreadOf(o.customerEquityDelta, scratch),
+    tenureNpvDelta: spreadOf(o.tenureNpvDelta, scratch),
+    shortTermSacrifice: spreadOf(o.shortTermSacrifice, scratch),
+    pWinNpv: shareAbove(o.npvDelta, 0),
+    pWinEquity: shareAbove(o.customerEquityDelta, 0),
+    pBreakevenWithinTenure: within / c.trials,
+    crossover: periodDistribution(o.crossoverPeriod, c.periods, ppy),
+    breakeven: periodDistribution(o.breakevenPeriod, c.periods, ppy),
+  };
+}
+
+export function summariseRun(c: Setup): MonteCarloResult {
+  const scratch = new Float64Array(c.trials);
+  const series: SeriesStats[] = c.stores.map((store) => ({
+    metric: store.metric,
+    kind: store.kind,
+    ...(store.plan === undefined ? {} : { plan: store.plan }),
+    bands: bandsOf(store.values, c.trials, c.periods, scratch),
+  }));
+  return {
+    trials: c.trials,
+    seed: c.seed,
+    latinHypercube: c.latinHypercube,
+    redrawn: c.redrawn,
+    periods: c.periods,
+    periodsPerYear: c.scenario.settings.periodsPerYear,
+    tenurePeriods: c.tenurePeriods,
+    dimensions: c.dimensions.map((d) => ({
+      label: d.label, key: d.key, distribution: d.distribution,
+      ...(d.segment === undefined ? {} : { segment: c.scenario.segments[d.segment].name }),
+    })),
+    inputs: c.inputs,
+    baselineEquity: c.baselineEquity,
+    baselineEquitySpread: spreadOf(c.baselineEquity, scratch),
+    plans: c.scenario.proposed.map((_, j) => planOutcome(c, j, scratch)),
+    series,
+  };
+}
