@@ -27,8 +27,9 @@ export function yearly(p: Projection, segment = p.totalIndex): YearRow[] {
     // have no expansion, contraction or churn before their first renewal, so every flow is on that base.
     row.nrr = opening > 0 ? (opening + row.expansionArr - row.contractionArr - row.churnedArr) / opening : 0;
     row.grr = opening > 0 ? (opening - row.contractionArr - row.churnedArr) / opening : 0;
-    row.logoRetention = row.customersBegin > 0 ? 1 - row.churnedCustomers / row.customersBegin : 0;
-    row.churnRate = 1 - row.logoRetention;
+    // A year that starts with no customers has no rates (0, as the periods report), not 100 % churn.
+    row.churnRate = row.customersBegin > 0 ? row.churnedCustomers / row.customersBegin : 0;
+    row.logoRetention = row.customersBegin > 0 ? 1 - row.churnRate : 0;
     row.compCostShare = row.revenue !== 0 ? row.compCost / row.revenue : 0;
     rows.push(row);
   }

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import {
+  budgetNeutralPlan, defaultScenario, planBehaviour, projectPlan, scalePlan, type PlanValues, type Projection,
+} from '../../src/engine';
+import { scenarioArbitrary } from './arbitraries';
+
+/** run.ts budgetNeutralPlan: scale the proposal's pay until its year-1 comp cost is the baseline's. */
+
+function yearOneCompCost(p: Projection): number {
+  let sum = 0;
+  for (let t = 0; t < p.periodsPerYear; t++) sum += p.value('compCost', t);
+  return sum;
+}
+
+describe('budgetNeutralPlan', () => {
+  it('makes the proposal cost in year 1 what the baseline costs, to 1e-6 relative (property)', () => {
+    const violations: string[] = [];
+    fc.assert(fc.property(scenarioArbitrary(), (s) => {
+      const target = yearOneCompCost(projectPlan(s, s.baseline.values));
+      const { plan, factor } = budgetNeutralPlan(s, s.proposed[0].values);
+      const cost = yearOneCompCost(projectPlan(s, plan));
+      if (!(Math.abs(cost - target) <= 1e-6 * Math.max(Math.abs(target), 1))) {
+        violations.push(`factor ${factor}: year-1 comp cost ${cost}, baseline ${target} (${s.settings.periodsPerYear} periods a year)`);
+      }
+    }), { numRuns: 20 }); // each run projects about 80 times (bisection)
+    expect(violations).toEqual([]);
+  });
+
+  it('scales commission rates and the service bonus pool by the factor, and nothing else', () => {
+    const s = defaultScenario();
+    const proposed = s.proposed[0].values;
+    const { plan, factor } = budgetNeutralPlan(s, proposed);
+    expect(plan).toEqual({
+      ...proposed,
+      commissionNew: proposed.commissionNew * factor,
+      commissionRenewal: proposed.commissionRenewal * factor,
+      commissionExpansion: proposed.commissionExpansion * factor,
+      serviceBonusPool: proposed.serviceBonusPool * factor,
+    });
+    expect(plan).toEqual(scalePlan(proposed, factor));
+  });
+
+  it('leaves the baseline plan as it is (factor 1)', () => {
+    const s = defaultScenario();
+    expect(budgetNeutralPlan(s, s.baseline.values).factor).toBeCloseTo(1, 9);
+  });
+
+  it('scales a plan that costs more down and one that costs less up', () => {
+    const s = defaultScenario();
+    const dearer = { ...s.baseline.values, commissionRenewal: 0.06 };
+    const cheaper = { ...s.baseline.values, commissionNew: 0.05 };
+    expect(budgetNeutralPlan(s, dearer).factor).toBeLessThan(1);
+    expect(budgetNeutralPlan(s, cheaper).factor).toBeGreaterThan(1);
+  });
+
+  it('leaves effort shares where they were, since a common factor on every rate moves no effort', () => {
+    const violations: string[] = [];
+    fc.assert(fc.property(scenarioArbitrary(), fc.double({ min: 0.01, max: 100, noNaN: true }), (s, factor) => {
+      const plan: PlanValues = s.proposed[0].values;
+      const before = planBehaviour(plan, s.baseline.values, s.behaviour);
+      const after = planBehaviour(scalePlan(plan, factor), s.baseline.values, s.behaviour);
+      const moved = Math.max(...before.sales.map((x, i) => Math.abs(x - after.sales[i])), Math.abs(before.resolveShare - after.resolveShare));
+      if (moved > 1e-12) violations.push(`factor ${factor}: ${before.sales} → ${after.sales}`);
+    }), { numRuns: 200 });
+    expect(violations).toEqual([]);
+  });
+
+  it('does change mis-selling, which follows the level of pay on new deals, not its mix', () => {
+    const s = defaultScenario();
+    const plan = s.proposed[0].values;
+    expect(planBehaviour(scalePlan(plan, 2), s.baseline.values, s.behaviour).misSold)
+      .toBeGreaterThan(planBehaviour(plan, s.baseline.values, s.behaviour).misSold);
+  });
+
+  it('sums the four quarters of year 1 in a quarterly run', () => {
+    const s = defaultScenario();
+    s.settings.periodsPerYear = 4;
+    const { plan } = budgetNeutralPlan(s, s.proposed[0].values);
+    const quarters = projectPlan(s, plan);
+    const baseline = projectPlan(s, s.baseline.values);
+    expect(yearOneCompCost(quarters) / yearOneCompCost(baseline)).toBeCloseTo(1, 6);
+    expect(quarters.value('compCost', 0)).not.toBeCloseTo(yearOneCompCost(baseline), 0); // not one quarter alone
+  });
+});
