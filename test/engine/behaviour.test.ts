@@ -108,6 +108,18 @@ describe('attraction shares', () => {
     expect(violations).toEqual([]);
   });
 
+  it('never lower the retain share when the renewal commission rises, nor the acquire or expand share for theirs', () => {
+    const keys = ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const;
+    const violations: string[] = [];
+    fc.assert(fc.property(fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), epsilon, (i, r1, r2, eps) => {
+      const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
+      const b = { ...behaviour, responsiveness: eps };
+      const share = (rate: number) => planBehaviour({ ...defaults.proposed[0].values, [keys[i]]: rate }, baselinePlan, b).sales[i];
+      if (share(hi) < share(lo) - 1e-12) violations.push(`${keys[i]} ${lo} → ${hi} at ε ${eps}: ${share(lo)} → ${share(hi)}`);
+    }), { numRuns: 300 });
+    expect(violations).toEqual([]);
+  });
+
   it('do not change when every rate is scaled by the same factor (the form is scale-free)', () => {
     fc.assert(fc.property(sharesWithFloor(3), fc.array(fc.double({ min: 0.01, max: 20, noNaN: true }), { minLength: 3, maxLength: 3 }), epsilon,
       fc.double({ min: 0.01, max: 100, noNaN: true }), ({ shares, floor }, ratios, eps, k) => {
