@@ -15,7 +15,8 @@ function yearOneCompCost(p: Projection): number {
 describe('budgetNeutralPlan', () => {
   it('makes the proposal cost in year 1 what the baseline costs, to 1e-6 relative (property)', () => {
     const violations: string[] = [];
-    fc.assert(fc.property(scenarioArbitrary(), (s) => {
+    // Annual and quarterly runs (monthly ones cost 3× as much per bisection step and add nothing here).
+    fc.assert(fc.property(scenarioArbitrary({ periodsPerYear: fc.constantFrom(1, 4) }), (s) => {
       const target = yearOneCompCost(projectPlan(s, s.baseline.values));
       const { plan, factor } = budgetNeutralPlan(s, s.proposed[0].values);
       const cost = yearOneCompCost(projectPlan(s, plan));
