@@ -86,7 +86,7 @@ function boundsProblems(bounds: OptimizeOptions['bounds']): Problem[] {
   for (const [key, b] of Object.entries(bounds)) {
     const spec = findSpec(key);
     if (!spec || !(DECISION_KEYS as readonly string[]).includes(key)) {
-      problems.push({ code: 'notAllowed', key: `bounds.${key}`, suggestion: DECISION_KEYS.join(', ') });
+      problems.push({ code: 'notAllowed', key: 'bounds', value: key, suggestion: DECISION_KEYS.join(', ') });
       continue;
     }
     for (const [end, v] of [['min', b!.min], ['max', b!.max]] as const) {
