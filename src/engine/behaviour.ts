@@ -37,14 +37,24 @@ export function salesBaseline(b: BehaviourValues): [number, number, number] {
 }
 
 /**
+ * w/w⁰, or 1 when the baseline puts nothing on it. Validation keeps flat baselines above 0; a baseline
+ * paid on quotas can, in extreme cases, pay nothing at the margin (everyone far past the cap), and
+ * then a plan is taken to change nothing there rather than infinitely much.
+ */
+function relative(w: number, w0: number): number {
+  return w0 > 0 ? w / w0 : 1;
+}
+
+/**
  * Incentive intensity ratios w_i/w_i⁰. The ARR flow each activity earns on is the baseline's for both
- * plans, so it cancels and the ratio is the ratio of commission rates.
+ * plans, so it cancels and the ratio is the ratio of commission rates (for a plan paid on quotas, of
+ * its effective rates: see quota-project.ts).
  */
 export function salesIntensityRatios(plan: PlanValues, baseline: PlanValues): [number, number, number] {
   return [
-    plan.commissionNew / baseline.commissionNew,
-    plan.commissionRenewal / baseline.commissionRenewal,
-    plan.commissionExpansion / baseline.commissionExpansion,
+    relative(plan.commissionNew, baseline.commissionNew),
+    relative(plan.commissionRenewal, baseline.commissionRenewal),
+    relative(plan.commissionExpansion, baseline.commissionExpansion),
   ];
 }
 
@@ -52,12 +62,12 @@ export function planBehaviour(plan: PlanValues, baseline: PlanValues, b: Behavio
   const ratios = salesIntensityRatios(plan, baseline);
   const sales = attractionShares(salesBaseline(b), ratios, b.responsiveness, b.effortFloor) as [number, number, number];
   // Service effort splits between resolving (paid through outcomeWeight) and closing (the rest).
-  const serviceRatios = [plan.outcomeWeight / baseline.outcomeWeight, (1 - plan.outcomeWeight) / (1 - baseline.outcomeWeight)];
+  const serviceRatios = [relative(plan.outcomeWeight, baseline.outcomeWeight), relative(1 - plan.outcomeWeight, 1 - baseline.outcomeWeight)];
   const resolveShare = attractionShares([b.resolveEffortShare, 1 - b.resolveEffortShare], serviceRatios, b.responsiveness, b.effortFloor)[0];
   // Over-selling, relative to the baseline plan's own clawback so that identical plans give μ⁰ exactly.
   // Mis-selling is a response to pay like any other, so γ and δ act per unit of responsiveness:
   // with ε = 0 pay changes nothing but its own cost (MODEL.md section 10).
-  const clawbackRelief = (1 - plan.clawback) / (1 - baseline.clawback);
+  const clawbackRelief = relative(1 - plan.clawback, 1 - baseline.clawback);
   const pressure = Math.pow(ratios[0], b.overSellingElasticity) * Math.pow(clawbackRelief, b.clawbackElasticity);
   const misSold = Math.min(0.9, b.misSoldShare * Math.pow(pressure, b.responsiveness));
   return { sales, resolveShare, misSold };

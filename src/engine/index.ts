@@ -24,3 +24,6 @@ export * from './montecarlo';
 export * from './tornado';
 export * from './boxsearch';
 export * from './optimize';
+export * from './quota-curve';
+export * from './quota-plan';
+export * from './quota-project';

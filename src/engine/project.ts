@@ -1,6 +1,7 @@
 import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from './catalogue';
 import {
   adoptionAverage, planBehaviour, renewedShareAverage, salesBaseline, serviceChurn, serviceChurnAtStart, unresolvedShare,
+  type PlanBehaviour,
 } from './behaviour';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import type { Scenario } from './scenario';
@@ -63,6 +64,19 @@ export function projectScenarioPlan(s: Scenario, plan: PlanValues): Projection {
 }
 
 /**
+ * What a plan with a quota layer (quota-project.ts) adds to a projection. Flat plans pass none, so
+ * their loop is exactly the one below.
+ */
+export interface ProjectionHook {
+  /** The long-run behaviour to move toward, instead of planBehaviour(plan, baseline, b). */
+  target?: PlanBehaviour;
+  /** Filled with the ARR of the customers who leave at their first renewal, at [segment·periods + period]. */
+  firstRenewalChurnArr?: Float64Array;
+  /** Adds pay the loop does not know to each segment's rows, after the loop and before totals and terminal values. */
+  addPay?(data: Float64Array, periods: number, segments: number): void;
+}
+
+/**
  * Projects one plan against the baseline plan's behaviour (MODEL.md sections 5 and 6). Inputs must
  * already be valid (validateScenario): this function is the hot loop and checks nothing.
  */
@@ -73,29 +87,39 @@ export function project(
   b: BehaviourValues,
   baseline: PlanValues,
   plan: PlanValues,
+  hook?: ProjectionHook,
 ): Projection {
   const ppy = settings.periodsPerYear;
   const P = settings.horizonYears * ppy;
   const dt = 1 / ppy;
   const nSeg = segments.length;
   const data = new Float64Array((nSeg + 1) * METRIC_COUNT * P);
-  const behaviour = behaviourPath(b, baseline, plan, P, dt);
+  const behaviour = behaviourPath(b, baseline, plan, P, dt, hook?.target);
   const terminal = new Float64Array(nSeg + 1);
 
   let totalStart = 0;
   for (const seg of segments) totalStart += seg.customers;
   for (let s = 0; s < nSeg; s++) {
     const weight = totalStart > 0 ? segments[s].customers / totalStart : 1 / nSeg;
-    terminal[s] = projectSegment(data, s, P, dt, settings, segments[s], b, baseline, plan, behaviour, weight);
+    terminal[s] = projectSegment(data, s, P, dt, settings, segments[s], b, baseline, plan, behaviour, weight, hook?.firstRenewalChurnArr);
     terminal[nSeg] += terminal[s];
+  }
+  if (hook?.addPay) {
+    // Pay for keeping customers enters the terminal value, so it is recomputed with the added pay.
+    hook.addPay(data, P, nSeg);
+    terminal[nSeg] = 0;
+    for (let s = 0; s < nSeg; s++) {
+      terminal[s] = terminalValue(data, s * METRIC_COUNT * P, P, ppy, settings.discountRate);
+      terminal[nSeg] += terminal[s];
+    }
   }
   sumSegments(data, nSeg, P, ppy);
   return new Projection(ppy, P, segmentNames, data, behaviour, terminal);
 }
 
-function behaviourPath(b: BehaviourValues, baseline: PlanValues, plan: PlanValues, P: number, dt: number): Float64Array {
+function behaviourPath(b: BehaviourValues, baseline: PlanValues, plan: PlanValues, P: number, dt: number, given?: PlanBehaviour): Float64Array {
   const out = new Float64Array(BEHAVIOUR_SERIES.length * P);
-  const target = planBehaviour(plan, baseline, b);
+  const target = given ?? planBehaviour(plan, baseline, b);
   // Prevention cuts contacts per customer by budget/costPerPoint percent a year, compounding.
   const preventionFactor = 1 - Math.min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
   const start = salesBaseline(b);
@@ -125,6 +149,7 @@ function behaviourPath(b: BehaviourValues, baseline: PlanValues, plan: PlanValue
 function projectSegment(
   data: Float64Array, s: number, P: number, dt: number, settings: ScenarioSettings, v: SegmentValues,
   b: BehaviourValues, baseline: PlanValues, plan: PlanValues, path: Float64Array, weight: number,
+  firstRenewalChurnArr: Float64Array | undefined,
 ): number {
   const segmentStart = s * METRIC_COUNT * P;
   const ppy = settings.periodsPerYear;
@@ -226,6 +251,7 @@ function projectSegment(
       churnedN += leavers;
       churnedA += leavers * v.arpa;
       clawbacks += leavers * v.arpa * plan.commissionNew * plan.clawback;
+      if (firstRenewalChurnArr) firstRenewalChurnArr[s * P + t] = leavers * v.arpa;
       misSoldOnBooks -= bad;
       // Half a period on the book for the survivors.
       const q = useSbg ? periodStep(sbgHazard(alpha, beta, v.contractTermYears + dt / 4, pressure), dt) : flatStep;

@@ -1,6 +1,8 @@
 import type { PlanValues } from './catalogue';
 import { compare, type Comparison } from './compare';
 import { project, type Projection } from './project';
+import { projectWithQuotas } from './quota-project';
+import { planUsesQuotas, rolesOf, roleKey } from './quota-plan';
 import type { Scenario } from './scenario';
 import { assertValidScenario } from './validate';
 
@@ -10,7 +12,9 @@ export interface ScenarioResult {
   comparisons: Comparison[];
 }
 
+/** Projects one plan of a scenario; plans with roles (or against a baseline with roles) go through the quota layer. */
 export function projectPlan(s: Scenario, plan: PlanValues): Projection {
+  if (planUsesQuotas(plan) || planUsesQuotas(s.baseline.values)) return projectWithQuotas(s, plan);
   return project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan);
 }
 
@@ -24,9 +28,20 @@ export function runScenario(s: Scenario): ScenarioResult {
 
 const SCALED_KEYS = ['commissionNew', 'commissionRenewal', 'commissionExpansion', 'serviceBonusPool'] as const;
 
+/**
+ * The plan with its variable pay scaled: commission rates and the service bonus pool, and each role's
+ * target variable pay (base salary kept, so on-target earnings and the variable share both move).
+ */
 export function scalePlan(plan: PlanValues, factor: number): PlanValues {
   const out = { ...plan };
   for (const key of SCALED_KEYS) out[key] = plan[key] * factor;
+  const values = out as Record<string, number>;
+  for (const role of rolesOf(plan)) {
+    const base = role.values.ote * (1 - role.values.variableShare);
+    const variable = role.values.ote * role.values.variableShare * factor;
+    values[roleKey(role.id, 'ote')] = base + variable;
+    values[roleKey(role.id, 'variableShare')] = base + variable > 0 ? variable / (base + variable) : role.values.variableShare;
+  }
   return out;
 }
 

@@ -2,13 +2,21 @@ import { defaultsOf, findSpec, type Scope } from './catalogue';
 import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { NamedPlan, Scenario, Segment } from './scenario';
+import { isQuotaKeyName, planUsesQuotas } from './quota-plan';
 import { unknownKeyProblem, validateScenario } from './validate';
 
 /**
  * The stored form of a scenario (examples/*.json, saved scenarios, the export CLI). Values may be
  * partial: missing keys take catalogue defaults. `schemaVersion` lets later versions migrate old files.
+ *
+ * Versions: 1 = flat plans. 2 = plans may hold quota keys (`ae.headcount`, `ae.newArr.quota`, …, see
+ * quota-plan.ts) among their values. A file is written with the lowest version that can read it, so a
+ * scenario without roles still opens in an add-in that knows only version 1, and one with roles is
+ * refused there as "saved by a newer version" instead of failing on unknown keys. Reading a version-1
+ * file needs no migration: every version-1 file is a valid version-2 file.
  */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
+const FLAT_PLANS_VERSION = 1;
 
 export interface ScenarioJson {
   schemaVersion?: number;
@@ -25,7 +33,8 @@ function withDefaults(scope: Scope, values: Record<string, unknown> | undefined,
   const out: Record<string, number> = { ...defaultsOf(scope) };
   for (const [key, value] of Object.entries(values ?? {})) {
     const spec = findSpec(key);
-    if (!spec || spec.scope !== scope) problems.push(unknownKeyProblem(prefix + key, key));
+    if (scope === 'plan' && isQuotaKeyName(key)) out[key] = value as number; // checked with the plan by validateScenario
+    else if (!spec || spec.scope !== scope) problems.push(unknownKeyProblem(prefix + key, key));
     else out[key] = value as number;
   }
   return out;
@@ -60,8 +69,9 @@ export function scenarioFromJson(json: ScenarioJson): Scenario {
 }
 
 export function scenarioToJson(s: Scenario, description?: string): ScenarioJson {
+  const quotas = [s.baseline, ...s.proposed].some((p) => planUsesQuotas(p.values));
   return {
-    schemaVersion: SCENARIO_SCHEMA_VERSION,
+    schemaVersion: quotas ? SCENARIO_SCHEMA_VERSION : FLAT_PLANS_VERSION,
     name: s.name,
     ...(description ? { description } : {}),
     settings: { ...s.settings },

@@ -1,11 +1,12 @@
-import { ALL_KEYS, findSpec, specsOf, type AssumptionSpec, type Scope } from './catalogue';
+import { ALL_KEYS, findSpec, specsOf, type PlanValues, type Scope, type ValueSpec } from './catalogue';
 import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { Scenario } from './scenario';
 import { serviceChurnAtStart } from './behaviour';
+import { findQuotaKey, isQuotaKeyName, quotaKeys, rolesOf, type Role } from './quota-plan';
 
 /** Checks one value against its catalogue row; `label` is how the problem names it (e.g. "Enterprise.churn"). */
-export function checkValue(spec: AssumptionSpec, value: unknown, label: string = spec.key): Problem | undefined {
+export function checkValue(spec: ValueSpec, value: unknown, label: string = spec.key): Problem | undefined {
   const range = { min: spec.min, max: spec.max };
   if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'notANumber', key: label, value, ...range };
   if (spec.allowed && !spec.allowed.includes(value)) {
@@ -22,12 +23,57 @@ function checkRecord(scope: Scope, values: Record<string, unknown>, prefix: stri
     if (problem) out.push(problem);
   }
   for (const key of Object.keys(values)) {
+    if (scope === 'plan' && isQuotaKeyName(key)) continue; // checked by quotaProblems
     if (!findSpec(key) || findSpec(key)!.scope !== scope) out.push(unknownKeyProblem(prefix + key, key));
   }
 }
 
-export function unknownKeyProblem(label: string, key: string): Problem {
-  return { code: 'unknownKey', key: label, suggestion: nearestKey(key) };
+let planKeyNames: readonly string[] | undefined;
+/** The names a plan may hold: its flat keys and every quota key ("did you mean" looks among them). */
+export function planKeyCandidates(): readonly string[] {
+  return (planKeyNames ??= [...specsOf('plan').map((s) => s.key), ...quotaKeys().map((k) => k.name)]);
+}
+
+/**
+ * Every problem of a plan's quota layer (MODEL.md section 8): unknown keys with a suggestion, values
+ * outside their range, a role without components, a component without its quota, weights of a role
+ * that do not add up to 1. `prefix` names the plan ("baseline.", "proposed2.").
+ */
+export function quotaProblems(plan: PlanValues, prefix: string): Problem[] {
+  const out: Problem[] = [];
+  const values = plan as Record<string, unknown>;
+  for (const name of Object.keys(values)) {
+    if (!isQuotaKeyName(name)) continue;
+    const key = findQuotaKey(name);
+    if (!key) out.push(unknownKeyProblem(prefix + name, name, planKeyCandidates()));
+    else {
+      const problem = checkValue(key.spec, values[name], prefix + name);
+      if (problem) out.push(problem);
+    }
+  }
+  if (out.length) return out;
+  for (const role of rolesOf(plan)) roleProblems(role, values, prefix, out);
+  return out;
+}
+
+function roleProblems(role: Role, values: Record<string, unknown>, prefix: string, out: Problem[]): void {
+  const components = Object.keys(role.components) as (keyof Role['components'])[];
+  if (components.length === 0) {
+    out.push({ code: 'missing', key: `${prefix}${role.id}.<component>.quota` });
+    return;
+  }
+  let sum = 0;
+  for (const c of components) {
+    if (values[`${role.id}.${c}.quota`] === undefined) out.push({ code: 'missing', key: `${prefix}${role.id}.${c}.quota` });
+    sum += role.components[c]!.weight;
+  }
+  if (Math.abs(sum - 1) > 1e-9) {
+    out.push({ code: 'weightsSum', key: components.map((c) => `${prefix}${role.id}.${c}.weight`).join('+'), value: sum });
+  }
+}
+
+export function unknownKeyProblem(label: string, key: string, candidates?: readonly string[]): Problem {
+  return { code: 'unknownKey', key: label, suggestion: nearestKey(key, candidates) };
 }
 
 /** Levenshtein distance, case-insensitive: small enough for a 60-key catalogue. */
@@ -73,7 +119,12 @@ export function validateScenario(s: Scenario): Problem[] {
     checkRecord('segment', seg.values, s.segments.length > 1 ? `${seg.name}.` : '', problems);
   }
   checkRecord('plan', s.baseline.values, 'baseline.', problems);
-  s.proposed.forEach((p, i) => checkRecord('plan', p.values, s.proposed.length > 1 ? `proposed${i + 1}.` : 'proposed.', problems));
+  problems.push(...quotaProblems(s.baseline.values, 'baseline.'));
+  s.proposed.forEach((p, i) => {
+    const prefix = s.proposed.length > 1 ? `proposed${i + 1}.` : 'proposed.';
+    checkRecord('plan', p.values, prefix, problems);
+    problems.push(...quotaProblems(p.values, prefix));
+  });
   if (problems.length === 0) crossFieldProblems(s, problems);
   return problems;
 }
@@ -96,8 +147,9 @@ function crossFieldProblems(s: Scenario, out: Problem[]): void {
     }
   }
   const base = s.baseline.values;
+  const paidOnQuota = componentsPaid(base);
   for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const) {
-    if (base[key] <= 0) {
+    if (base[key] <= 0 && !paidOnQuota.has(key)) {
       out.push({ code: 'inconsistent', key: `baseline.${key}`, value: base[key],
         detail: 'the baseline rate must be above 0: effort responds to each plan relative to the baseline' });
     }
@@ -121,6 +173,22 @@ function crossFieldProblems(s: Scenario, out: Problem[]): void {
         detail: `service-driven churn under the baseline (${+serviceChurn.toFixed(4)}) exceeds total churn; lower contactsPerCustomer or pChurnIfUnresolved, or raise churn` });
     }
   }
+}
+
+const ACTIVITY_OF = { newArr: 'commissionNew', renewal: 'commissionRenewal', expansion: 'commissionExpansion', service: 'outcomeWeight' } as const;
+
+/**
+ * The flat keys a plan's quota layer stands in for: a baseline that pays a role on new ARR needs no
+ * commission on new ARR for effort to respond relative to it (MODEL.md section 5).
+ */
+function componentsPaid(plan: PlanValues): Set<string> {
+  const out = new Set<string>();
+  for (const role of rolesOf(plan)) {
+    for (const [id, c] of Object.entries(role.components)) {
+      if (role.values.ote * role.values.variableShare * c!.weight > 0) out.add(ACTIVITY_OF[id as keyof typeof ACTIVITY_OF]);
+    }
+  }
+  return out;
 }
 
 export function assertValidScenario(s: Scenario): void {

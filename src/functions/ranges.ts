@@ -6,14 +6,20 @@
  *   names. Header cells named unit/meaning/label/… (or columns that hold only text, when there is no
  *   header) are notes and are skipped, so a CEQ.DEFAULTS spill can be fed back as it is.
  * Keys match the catalogue ignoring case, spaces, "_" and "-" (new_customers is newCustomers).
+ * A plan range may also hold the quota keys of its roles (ae.headcount, ae.newArr.quota, …; names from
+ * the engine's quota-plan.ts); their problems (weights that do not add up to 1, a missing quota) are
+ * reported together.
  * A key that is absent takes its default; a present key with a blank value takes it too and is
  * reported in `notes` (a blank may reach us as 0 on Excel desktop: see docs/functions.md).
  */
 import {
   CATALOGUE, defaultsOf, findSpec, nearestKey, ModelError,
   type AssumptionSpec, type BehaviourValues, type PlanValues, type Problem, type ScenarioSettings, type Segment,
-  type SegmentValues,
+  type SegmentValues, type ValueSpec,
 } from '../engine';
+import { planKeyCandidates, quotaProblems } from '../engine/validate';
+import { quotaKeys, type QuotaKey } from '../engine/quota-plan';
+import { QUOTA_CATALOGUE } from '../engine/catalogue';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
 
 /** The most segment columns one assumptions range may hold. */
@@ -27,6 +33,16 @@ function specByKey(text: string): AssumptionSpec | undefined {
   keyIndex ??= new Map(CATALOGUE.map((s) => [normal(s.key), s as AssumptionSpec]));
   return keyIndex.get(normal(text));
 }
+
+let quotaIndex: Map<string, QuotaKey> | undefined;
+/** A quota key (ae.newArr.quota) from its text, spelled loosely like any key (AE.new_arr.Quota). */
+function quotaKeyOf(text: string): QuotaKey | undefined {
+  quotaIndex ??= new Map(quotaKeys().map((k) => [normal(k.name), k]));
+  return quotaIndex.get(normal(text));
+}
+
+/** A key cell that is not a catalogue key but has the shape of a quota key (it contains a dot). */
+const looksLikeQuotaKey = (key: Cell): key is string => typeof key === 'string' && key.includes('.');
 
 /** First-cell words that mark a header row. */
 const HEADER_WORDS = new Set(['key', 'keys', 'clave', 'claves', 'assumption', 'assumptions', 'supuesto', 'supuestos',
@@ -104,13 +120,13 @@ function specOfRow(arg: string, key: Cell, row: number): AssumptionSpec {
   return spec;
 }
 
-function wrongScope(arg: string, spec: AssumptionSpec): never {
-  const where = spec.scope === 'plan' ? 'a plan argument' : 'the assumptions argument';
+function wrongScope(arg: string, spec: { key: string; scope: string }): never {
+  const where = spec.scope === 'scenario' || spec.scope === 'segment' || spec.scope === 'behaviour' ? 'the assumptions argument' : 'a plan argument';
   fail({ code: 'inconsistent', key: spec.key, detail: `belongs in ${where}, not in ${arg}` });
 }
 
 /** One cell as a checked value of `spec`; undefined when blank. `label` names it in messages. */
-function valueOf(spec: AssumptionSpec, cell: Cell, label: string): number | undefined {
+function valueOf(spec: ValueSpec, cell: Cell, label: string): number | undefined {
   if (isBlank(cell)) return undefined;
   const n = cellNumber(cell);
   if (n === undefined) fail({ code: 'notANumber', key: label, value: showCell(cell), min: spec.min, max: spec.max });
@@ -120,7 +136,7 @@ function valueOf(spec: AssumptionSpec, cell: Cell, label: string): number | unde
 }
 
 /** A key that is the same for every segment: the non-blank cells must agree. */
-function sharedValue(spec: AssumptionSpec, cells: Cell[]): number | undefined {
+function sharedValue(spec: ValueSpec, cells: Cell[]): number | undefined {
   let value: number | undefined;
   for (const cell of cells) {
     const v = valueOf(spec, cell, spec.key);
@@ -134,13 +150,13 @@ function sharedValue(spec: AssumptionSpec, cells: Cell[]): number | undefined {
   return value;
 }
 
-function checkDuplicate(seen: Map<string, number>, spec: AssumptionSpec, row: number): void {
+function checkDuplicate(seen: Map<string, number>, spec: { key: string }, row: number): void {
   const before = seen.get(spec.key);
   if (before !== undefined) fail({ code: 'inconsistent', key: spec.key, detail: `appears twice (rows ${before} and ${row})` });
   seen.set(spec.key, row);
 }
 
-function blankNote(label: string, spec: AssumptionSpec): Problem {
+function blankNote(label: string, spec: ValueSpec): Problem {
   return { code: 'blankUsesDefault', key: label, value: spec.defaultValue };
 }
 
@@ -154,6 +170,8 @@ export function parseAssumptions(raw: Cell, arg = 'assumptions'): ParsedAssumpti
   const notes: Problem[] = [];
   const seen = new Map<string, number>();
   for (const { key, row, cells } of table.rows) {
+    const quota = looksLikeQuotaKey(key) && !specByKey(key) ? quotaKeyOf(key) : undefined;
+    if (quota) wrongScope(arg, { key: quota.name, scope: 'plan' });
     const spec = specOfRow(arg, key, row);
     if (spec.scope === 'plan') wrongScope(arg, spec);
     checkDuplicate(seen, spec, row);
@@ -179,13 +197,28 @@ export function parseAssumptions(raw: Cell, arg = 'assumptions'): ParsedAssumpti
   };
 }
 
-/** A plan argument: plan keys only (plans are company-wide, so several columns must agree). */
+/**
+ * A plan argument: plan keys and quota keys (plans are company-wide, so several columns must agree).
+ * A blank quota value takes its default like any key, except a blank quota, which has none.
+ */
 export function parsePlan(raw: Cell, arg = 'plan'): ParsedPlan {
   const table = readTable(arg, raw);
   const values = defaultsOf('plan') as Record<string, number>;
   const notes: Problem[] = [];
   const seen = new Map<string, number>();
+  let quotas = false;
   for (const { key, row, cells } of table.rows) {
+    if (looksLikeQuotaKey(key) && !specByKey(key)) {
+      const quota = quotaKeyOf(key) ?? fail({ code: 'unknownKey', key: key.trim(), suggestion: nearestKey(key.trim(), planKeyCandidates()) });
+      checkDuplicate(seen, { key: quota.name }, row);
+      const label = `${arg}.${quota.name}`;
+      const v = sharedValue({ ...quota.spec, key: label }, cells);
+      if (v !== undefined) values[quota.name] = v;
+      else if (quota.spec.key === 'quota') fail({ code: 'missing', key: label });
+      else notes.push(blankNote(label, quota.spec));
+      quotas = true;
+      continue;
+    }
     const spec = specOfRow(arg, key, row);
     if (spec.scope !== 'plan') wrongScope(arg, spec);
     checkDuplicate(seen, spec, row);
@@ -194,10 +227,16 @@ export function parsePlan(raw: Cell, arg = 'plan'): ParsedPlan {
     if (v === undefined) notes.push(blankNote(label, spec));
     else values[spec.key] = v;
   }
+  if (quotas) {
+    // Every problem of the quota layer at once (a tooltip shows the first and how many more).
+    const problems = quotaProblems(values as PlanValues, `${arg}.`);
+    if (problems.length) throw new ModelError('invalid', problems);
+  }
   return { values: values as PlanValues, notes };
 }
 
-/** The catalogue unit of a message label such as "SMB.churn" or "baseline_plan.clawback". */
+/** The catalogue unit of a message label such as "SMB.churn", "baseline_plan.clawback" or "plan.ae.newArr.threshold". */
 export function unitOfLabel(label: string): string | undefined {
-  return findSpec(label.slice(label.lastIndexOf('.') + 1))?.unit;
+  const last = label.slice(label.lastIndexOf('.') + 1);
+  return findSpec(last)?.unit ?? QUOTA_CATALOGUE.find((s) => s.key === last)?.unit;
 }
