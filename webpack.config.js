@@ -32,6 +32,20 @@ module.exports = (env, argv) => {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
     },
     performance: { hints: false },
+    optimization: {
+      // The task pane's lazy screens (React.lazy → import()) become chunks named after them (webpackChunkName);
+      // code two lazy chunks share goes to one named chunk instead of being copied into each.
+      splitChunks: {
+        chunks: 'async',
+        minSize: 2000,
+        cacheGroups: {
+          // The SVG charts are one chunk whichever screen asks for them first.
+          charts: { test: /[\\/]src[\\/]taskpane[\\/]charts[\\/]/, name: 'charts', priority: 10, enforce: true },
+          defaultVendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true, name: sharedName('vendor') },
+          default: { minChunks: 2, priority: -20, reuseExistingChunk: true, name: sharedName('shared') },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
       new SpanishFunctionsPlugin(),
@@ -52,6 +66,11 @@ module.exports = (env, argv) => {
     },
   };
 };
+
+/** A split chunk's name: what it is plus the chunks that use it ("vendor-workbook-excel"). */
+function sharedName(kind) {
+  return (_module, chunks) => `${kind}-${chunks.map((c) => c.name || c.id).sort().join('+')}`;
+}
 
 /** The dev server uses office-addin-dev-certs' files when they exist; without them it falls back to http. */
 function httpsOptions() {

@@ -1,0 +1,99 @@
+/**
+ * @jest-environment jsdom
+ *
+ * src/office/host.ts against an office-addin-mock Office namespace: Excel (shared runtime) or preview,
+ * the display language, Office's theme and its changes.
+ */
+// office-addin-mock needs only the OfficeApp enum of office-addin-manifest (see fake-excel.ts).
+jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
+import { OfficeMockObject } from 'office-addin-mock';
+import { OfficeApp } from 'office-addin-manifest';
+import { connectHost, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
+
+/**
+ * The Office namespace as office.js gives it. Its common API (Office.context.*) is plain properties,
+ * read without load()/sync(); office-addin-mock models exactly that for hosts without a request
+ * context, which it calls Outlook. The host office.js reports is set separately (`host`).
+ */
+function office(host: string | null, context: Record<string, unknown>) {
+  const mock = new OfficeMockObject({
+    context,
+    onReady: async () => ({ host, platform: host ? 'PC' : null }),
+  }, OfficeApp.Outlook);
+  return mock as unknown as OfficeMockObject & OfficeLike & { context: OfficeMockObject };
+}
+
+const darkGray = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#444444', controlForegroundColor: '#F0F0F0', isDarkTheme: true };
+const white = { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000', isDarkTheme: false };
+
+describe('connectHost', () => {
+  it('inside Excel reports Excel, the display language and the theme', async () => {
+    const o = office('Excel', { displayLanguage: 'es-ES', officeTheme: darkGray });
+    await expect(connectHost(o)).resolves.toEqual({ kind: 'excel', displayLanguage: 'es-ES', theme: { dark: true, background: '#262626', foreground: '#FFFFFF' } });
+  });
+
+  it('reports the preview when office.js runs in a plain browser (host null)', async () => {
+    const o = office(null, { displayLanguage: 'en-US' });
+    await expect(connectHost(o)).resolves.toEqual({ kind: 'preview' });
+  });
+
+  it('reports the preview when office.js did not load at all', async () => {
+    await expect(connectHost(undefined)).resolves.toEqual({ kind: 'preview' });
+  });
+
+  it('reports the preview when Office.onReady fails or never answers', async () => {
+    const failing = { onReady: () => Promise.reject(new Error('blocked')) };
+    await expect(connectHost(failing)).resolves.toEqual({ kind: 'preview' });
+    const silent = { onReady: () => new Promise<never>(() => undefined) };
+    await expect(connectHost(silent, 10)).resolves.toEqual({ kind: 'preview' });
+  });
+
+  it('a host other than Excel (the manifest names only Excel) is treated as the preview', async () => {
+    await expect(connectHost(office('Word', { displayLanguage: 'en-US' }))).resolves.toEqual({ kind: 'preview' });
+  });
+
+  it('works where Office gives no theme (older hosts)', async () => {
+    const o = office('Excel', { displayLanguage: 'en-GB' });
+    await expect(connectHost(o)).resolves.toEqual({ kind: 'excel', displayLanguage: 'en-GB', theme: undefined });
+  });
+});
+
+describe('readOfficeTheme', () => {
+  it('uses isDarkTheme when Office gives it', () => {
+    expect(readOfficeTheme(office('Excel', { officeTheme: white }))?.dark).toBe(false);
+    expect(readOfficeTheme(office('Excel', { officeTheme: darkGray }))?.dark).toBe(true);
+  });
+
+  it('falls back to the body colour where isDarkTheme is missing', () => {
+    const { isDarkTheme: _, ...black } = { ...darkGray, bodyBackgroundColor: '#000000' };
+    expect(readOfficeTheme(office('Excel', { officeTheme: black }))?.dark).toBe(true);
+    const { isDarkTheme: __, ...colorful } = { ...white, bodyBackgroundColor: '#E6E6E6' };
+    expect(readOfficeTheme(office('Excel', { officeTheme: colorful }))?.dark).toBe(false);
+  });
+
+  it('computes WCAG luminance', () => {
+    expect(luminance('#FFFFFF')).toBeCloseTo(1, 9);
+    expect(luminance('#000000')).toBe(0);
+    expect(luminance('#262626')).toBeCloseTo(0.0194, 4);
+    expect(luminance('red')).toBeUndefined();
+  });
+});
+
+describe('watchOfficeTheme', () => {
+  it('reports a theme change when the pane regains focus, once, and stops when asked', () => {
+    const o = office('Excel', { officeTheme: white });
+    const seen: boolean[] = [];
+    const stop = watchOfficeTheme((t) => seen.push(t.dark), o);
+    window.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([]); // unchanged: nothing reported
+    o.context.officeTheme.setValue('isDarkTheme', true);
+    o.context.officeTheme.setValue('bodyBackgroundColor', '#262626');
+    window.dispatchEvent(new Event('focus'));
+    window.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([true]);
+    stop();
+    o.context.officeTheme.setValue('isDarkTheme', false);
+    window.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([true]);
+  });
+});
