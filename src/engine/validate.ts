@@ -41,22 +41,22 @@ export function planKeyCandidates(): readonly string[] {
  */
 export function quotaProblems(plan: PlanValues, prefix: string): Problem[] {
   const out: Problem[] = [];
+  const bad = new Set<string>();
   const values = plan as Record<string, unknown>;
   for (const name of Object.keys(values)) {
     if (!isQuotaKeyName(name)) continue;
     const key = findQuotaKey(name);
-    if (!key) out.push(unknownKeyProblem(prefix + name, name, planKeyCandidates()));
-    else {
-      const problem = checkValue(key.spec, values[name], prefix + name);
-      if (problem) out.push(problem);
+    const problem = key ? checkValue(key.spec, values[name], prefix + name) : unknownKeyProblem(prefix + name, name, planKeyCandidates());
+    if (problem) {
+      out.push(problem);
+      bad.add(name);
     }
   }
-  if (out.length) return out;
-  for (const role of rolesOf(plan)) roleProblems(role, values, prefix, out);
+  for (const role of rolesOf(plan)) roleProblems(role, values, bad, prefix, out);
   return out;
 }
 
-function roleProblems(role: Role, values: Record<string, unknown>, prefix: string, out: Problem[]): void {
+function roleProblems(role: Role, values: Record<string, unknown>, bad: Set<string>, prefix: string, out: Problem[]): void {
   const components = Object.keys(role.components) as (keyof Role['components'])[];
   if (components.length === 0) {
     out.push({ code: 'missing', key: `${prefix}${role.id}.<component>.quota` });
@@ -67,8 +67,9 @@ function roleProblems(role: Role, values: Record<string, unknown>, prefix: strin
     if (values[`${role.id}.${c}.quota`] === undefined) out.push({ code: 'missing', key: `${prefix}${role.id}.${c}.quota` });
     sum += role.components[c]!.weight;
   }
-  if (Math.abs(sum - 1) > 1e-9) {
-    out.push({ code: 'weightsSum', key: components.map((c) => `${prefix}${role.id}.${c}.weight`).join('+'), value: sum });
+  const weights = components.map((c) => `${role.id}.${c}.weight`);
+  if (Math.abs(sum - 1) > 1e-9 && !weights.some((w) => bad.has(w))) {
+    out.push({ code: 'weightsSum', key: prefix + weights.join('+'), value: sum });
   }
 }
 
