@@ -5,7 +5,9 @@
  */
 import { BY_ID } from './functions';
 import { registration } from './registration';
+import { UNCERTAINTY_BY_ID } from './uncertainty';
 
 for (const [id, fn] of Object.entries(BY_ID)) registration.associate(id, fn);
+for (const [id, fn] of Object.entries(UNCERTAINTY_BY_ID)) registration.associate(id, fn);
 
 export { BY_ID };

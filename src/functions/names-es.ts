@@ -32,6 +32,10 @@ const START_ARR: SpanishParam = { en: 'start_arr', name: 'arr_inicial', descript
 const CONTRACTION: SpanishParam = { en: 'contraction', name: 'contracción', description: 'ARR perdido por reducciones de la base inicial.' };
 const CHURNED: SpanishParam = { en: 'churned', name: 'abandono', description: 'ARR perdido con los clientes que se van.' };
 const DISCOUNT_RATE: SpanishParam = { en: 'discount_rate', name: 'tasa_descuento', description: 'Tasa de descuento anual como fracción (10 % es 0,1), de 0 a 1.' };
+const UNCERTAINTY: SpanishParam = {
+  en: 'uncertainty', name: 'incertidumbre',
+  description: 'Rango clave | distribución | p1 | p2 | p3: triangular o pert mín, moda, máx; uniform mín, máx; normal o lognormal media, desviación. SMB.churn varía un solo segmento.',
+};
 
 export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
   'CEQ.DEFAULTS': {
@@ -120,6 +124,36 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
       { en: 'baseline_series', name: 'serie_base', description: 'Fila o columna con los valores base por período.' },
       { en: 'proposed_series', name: 'serie_propuesta', description: 'Fila o columna con los valores propuestos, tantos como la base.' },
       { en: 'cumulative', name: 'acumulado', description: 'Opcional: VERDADERO para comparar totales acumulados (por defecto FALSO).' },
+    ],
+  },
+  'CEQ.SIMULATE': {
+    name: 'CEQ.SIMULAR',
+    description: 'Monte Carlo: ejecuta los dos planes con los mismos sorteos de los supuestos inciertos y devuelve, por período, la media, la desviación y los percentiles P5 a P95 de la diferencia (propuesto menos base) de una métrica, y la probabilidad de que la propuesta gane.',
+    params: [
+      ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN, UNCERTAINTY,
+      { en: 'trials', name: 'ensayos', description: 'Opcional: número de ensayos, de 1 a 100 000 (por defecto 1000).' },
+      { en: 'seed', name: 'semilla', description: 'Opcional: número entero que fija los sorteos (por defecto 1): la misma semilla da los mismos resultados.' },
+      { en: 'metric', name: 'métrica', description: 'Opcional: métrica cuya diferencia se resume por período, p. ej. contribution, revenue, arr; cumulative_contribution (por defecto) para su total acumulado.' },
+    ],
+  },
+  'CEQ.TORNADO': {
+    name: 'CEQ.SENSIBILIDAD',
+    description: 'Tornado: mueve cada supuesto incierto por separado de su P10 a su P90 (más o menos un 20 % si no tiene distribución) y devuelve cuánto cambia un resultado de la comparación, de mayor a menor.',
+    params: [
+      ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN,
+      { ...UNCERTAINTY, description: 'Rango clave | distribución | p1 | p2 | p3 como en CEQ.SIMULAR; puede estar en blanco (entonces cada supuesto incierto habitual se mueve un 20 %).' },
+      { en: 'metric', name: 'métrica', description: 'Opcional: resultado medido, como en CEQ.RESUMEN: customer_equity_delta (por defecto), npv_delta, tenure_npv_delta, year1_comp_cost_delta…' },
+    ],
+  },
+  'CEQ.OPTIMIZE': {
+    name: 'CEQ.OPTIMIZAR',
+    description: 'Optimizador: las comisiones, la recuperación de comisión y el peso de resultados en soporte que maximizan un objetivo dentro de límites y de un presupuesto de retribución; devuelve el mejor plan, el objetivo y las restricciones activas.',
+    params: [
+      ASSUMPTIONS,
+      { ...BASELINE_PLAN, description: 'Rango clave/valor del plan actual: punto de partida y referencia del presupuesto.' },
+      { en: 'bounds', name: 'límites', description: 'Rango clave | mín | máx para commissionNew, commissionRenewal, commissionExpansion, clawback, outcomeWeight; las tasas no indicadas conservan su valor base.' },
+      { en: 'objective', name: 'objetivo', description: 'Opcional: customer_equity (por defecto), npv o final_year_arr.' },
+      { en: 'budget', name: 'presupuesto', description: 'Opcional: en blanco, coste de retribución del año 1 no mayor que el del plan base; un número, ese coste del año 1; none; o comp_cost_share y un límite.' },
     ],
   },
 };
