@@ -1,40 +1,43 @@
 #!/usr/bin/env node
 /**
- * npm run export -- --scenario FILE.json --out FILE.xlsx [--lang en|es] [--print-preview]
+ * npm run export -- --scenario FILE.json --out FILE.xlsx [--lang en|es] [--print-preview [N]] [--formulas-only]
  *
  * Writes the inputs, plain-formula and summary sheets of a scenario as an .xlsx file that computes
  * without the add-in. Every formula cell carries the engine's value as its cached result, and the file
- * asks Excel to recalculate fully on open. exceljs cannot create charts: the summary sheet holds the
- * chart data by year, and "Insert model" in the add-in draws the charts.
+ * asks Excel to recalculate fully on open. exceljs writes the cells; the summary sheet's native charts
+ * are added to the package afterwards (src/workbook/xlsx-charts.ts), each series with its values cached.
  *
  * The TypeScript sources (src/workbook over src/engine) are bundled at run time with esbuild's API
  * into a temporary module, so the CLI always runs the same code as the add-in.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
+// jszip is exceljs's own zip library (a dependency of it, not of ours): the same one that wrote the file.
+import JSZip from 'jszip';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `usage: npm run export -- --scenario FILE.json --out FILE.xlsx [--lang en|es] [--print-preview]
+const USAGE = `usage: npm run export -- --scenario FILE.json --out FILE.xlsx [--lang en|es] [--print-preview [N]] [--formulas-only]
 
   --scenario FILE   a scenario JSON file (examples/*.json; missing keys take catalogue defaults)
   --out FILE        the .xlsx file to write
   --lang en|es      language of labels and sheet names (default en)
-  --print-preview   set print areas that fit the top-left of each sheet on one page (for screenshots)
+  --print-preview [N]  print only preview area N (default 0) of each sheet, one page a sheet; sheets
+                    without that area are hidden (the docs' screenshots: scripts/render-sheets.sh)
   --formulas-only   leave out the cached results (tests use it to prove another program recalculates)`;
 
 export function parseArgs(argv) {
-  const args = { lang: 'en', printPreview: false, formulasOnly: false };
+  const args = { lang: 'en', printPreview: undefined, formulasOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--scenario') args.scenario = argv[++i];
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--lang') args.lang = argv[++i];
-    else if (a === '--print-preview') args.printPreview = true;
+    else if (a === '--print-preview') args.printPreview = /^\d+$/.test(argv[i + 1] ?? '') ? Number(argv[++i]) : 0;
     else if (a === '--formulas-only') args.formulasOnly = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown argument ${a}\n\n${USAGE}`);
@@ -52,7 +55,7 @@ export async function loadModel() {
   try {
     await build({
       stdin: {
-        contents: "export * from './src/workbook/index.ts'; export { scenarioFromJson, describeProblems, ModelError } from './src/engine/index.ts';",
+        contents: "export * from './src/workbook/index.ts'; export { addChartsToPackage } from './src/workbook/xlsx-charts.ts'; export { scenarioFromJson, describeProblems, ModelError } from './src/engine/index.ts';",
         resolveDir: root,
         loader: 'ts',
       },
@@ -86,14 +89,11 @@ const STYLES = {
 };
 
 /** Writes a workbook description (src/workbook/types.ts) with exceljs. */
-export function toExcelJs(spec, { printPreview = false, formulasOnly = false } = {}) {
+export function toExcelJs(spec, { printPreview, formulasOnly = false } = {}) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Customer Equity Planner';
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const full of spec.sheets) {
-    // Print preview (for screenshots): only the top-left of each sheet, cached values kept.
-    const window = printPreview ? { rows: full.key === 'plain' ? 64 : 70, cols: full.key === 'plain' ? 9 : 8 } : undefined;
-    const sheet = window ? { ...full, cells: full.cells.filter((c) => c.row < window.rows && c.col < window.cols), validations: [] } : full;
+  for (const sheet of spec.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col) + 1).width = width;
     if (sheet.freeze) ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
@@ -107,6 +107,7 @@ export function toExcelJs(spec, { printPreview = false, formulasOnly = false } =
       const style = c.style && STYLES[c.style];
       if (style) Object.assign(cell, style);
     }
+    fitHeaderRows(ws, sheet);
     for (const v of sheet.validations) {
       const rule = v.kind === 'list'
         ? { type: 'list', allowBlank: false, formulae: [`"${v.list.join(',')}"`] }
@@ -114,8 +115,18 @@ export function toExcelJs(spec, { printPreview = false, formulasOnly = false } =
       Object.assign(rule, { showErrorMessage: true, errorStyle: 'stop', errorTitle: v.title, error: v.message, showInputMessage: true, promptTitle: v.title, prompt: v.message });
       ws.dataValidations.add(v.range, rule);
     }
-    ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: window ? 1 : 0, paperSize: 9 };
+    const preview = printPreview !== undefined;
+    if (preview) {
+      const area = sheet.print?.areas[printPreview];
+      if (!area) ws.state = 'hidden';
+      for (const col of sheet.print?.hideCols ?? []) ws.getColumn(col + 1).hidden = true;
+      for (const [col, width] of Object.entries(area?.colWidths ?? {})) ws.getColumn(Number(col) + 1).width = width;
+    }
+    ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: preview ? 1 : 0, paperSize: 9 };
   }
+  // A hidden sheet cannot be the active one.
+  const shown = wb.worksheets.findIndex((ws) => ws.state !== 'hidden');
+  wb.views = [{ activeTab: Math.max(0, shown), firstSheet: Math.max(0, shown) }];
   const byKey = new Map(spec.sheets.map((s) => [s.key, s.name]));
   for (const n of spec.names) {
     const sheet = byKey.get(n.sheet);
@@ -124,7 +135,41 @@ export function toExcelJs(spec, { printPreview = false, formulasOnly = false } =
   return wb;
 }
 
-export async function exportScenario({ scenario, out, lang = 'en', printPreview = false, formulasOnly = false }) {
+/** Header rows whose labels wrap get the height their longest label needs (readers do not autofit). */
+function fitHeaderRows(ws, sheet) {
+  const lines = new Map();
+  for (const c of sheet.cells) {
+    if (c.style !== 'header' || typeof c.value !== 'string') continue;
+    const width = sheet.columnWidths[c.col] ?? 9;
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, Math.min(4, Math.ceil((c.value.length * 1.1) / width))));
+  }
+  for (const [row, n] of lines) if (n > 1) ws.getRow(row + 1).height = 15 * n;
+}
+
+/** The print area of --print-preview N, one defined name per sheet, added to the package's workbook.xml. */
+async function addPrintAreas(zip, spec, which) {
+  const names = spec.sheets.map((sheet, index) => {
+    const area = sheet.print?.areas[which];
+    if (!area) return '';
+    const areas = `'${sheet.name.replace(/'/g, "''")}'!${absRange(area)}`;
+    return `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${areas.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</definedName>`;
+  }).join('');
+  if (!names) return;
+  let xml = await zip.file('xl/workbook.xml').async('string');
+  xml = xml.includes('</definedNames>') ? xml.replace('</definedNames>', `${names}</definedNames>`) : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+  zip.file('xl/workbook.xml', xml);
+}
+
+function absRange({ r0, c0, r1, c1 }) {
+  const col = (c) => {
+    let s = '';
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  return `$${col(c0)}$${r0 + 1}:$${col(c1)}$${r1 + 1}`;
+}
+
+export async function exportScenario({ scenario, out, lang = 'en', printPreview, formulasOnly = false }) {
   const model = await loadModel();
   let s;
   try {
@@ -135,9 +180,15 @@ export async function exportScenario({ scenario, out, lang = 'en', printPreview 
   }
   const spec = model.buildWorkbook(s, { lang, sheets: ['inputs', 'plain', 'summary'] });
   const wb = toExcelJs(spec, { printPreview, formulasOnly });
-  await wb.xlsx.writeFile(out);
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const charts = await model.addChartsToPackage(zip, spec.sheets);
+  if (printPreview !== undefined) await addPrintAreas(zip, spec, printPreview);
+  writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   const cells = Object.fromEntries(spec.sheets.map((sh) => [sh.name, sh.cells.length]));
-  return { out, bytes: statSync(out).size, cells, formulas: spec.sheets.reduce((n, sh) => n + sh.cells.filter((c) => c.formula !== undefined).length, 0) };
+  return {
+    out, bytes: statSync(out).size, cells, charts: charts.filter((p) => p.includes('/charts/')).length,
+    formulas: spec.sheets.reduce((n, sh) => n + sh.cells.filter((c) => c.formula !== undefined).length, 0),
+  };
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -148,8 +199,7 @@ if (isMain) {
       console.log(USAGE);
     } else {
       const r = await exportScenario(args);
-      console.log(`wrote ${r.out}: ${r.bytes} bytes, ${r.formulas} formulas; cells per sheet ${JSON.stringify(r.cells)}`);
-      console.log('Charts are not in this file (exceljs cannot create them): the summary sheet has their data by year.');
+      console.log(`wrote ${r.out}: ${r.bytes} bytes, ${r.formulas} formulas, ${r.charts} charts; cells per sheet ${JSON.stringify(r.cells)}`);
     }
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

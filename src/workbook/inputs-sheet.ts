@@ -125,6 +125,8 @@ export function buildInputsSheet(s: Scenario, sheetName: string, lang: Language)
   sh.width(meaningCol, Math.max(sh.columnWidths[meaningCol] ?? 0, 60));
   sh.width(planUnitCol + 1, Math.max(sh.columnWidths[planUnitCol + 1] ?? 0, 60));
   sh.freeze = { rows: HEADER_ROW + 1, cols: 1 };
+  // Preview: the title, the scenario keys and the segment table (the behaviour rows follow the same pattern).
+  sh.print = { areas: [{ r0: 0, c0: 0, r1: HEADER_ROW + specsOf('scenario').length + specsOf('segment').length + 6, c1: meaningCol }] };
 
   const get = (n: string): Ex => {
     const e = values.get(n);

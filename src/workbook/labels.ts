@@ -82,8 +82,8 @@ const T = {
   none: { en: 'none', es: 'ninguno' },
   summaryTitle: { en: 'Customer Equity Planner: summary', es: 'Customer Equity Planner: resumen' },
   summaryNote: {
-    en: 'Figures are formulas over the model sheet. Chart data by year is below; the add-in draws the charts, a file exported from the command line has the data only.',
-    es: 'Las cifras son fórmulas sobre la hoja del modelo. Debajo están los datos por año de los gráficos; el complemento dibuja los gráficos, un archivo exportado desde la línea de comandos solo tiene los datos.',
+    en: 'Figures are formulas over the model sheet; the charts draw the data by year below.',
+    es: 'Las cifras son fórmulas sobre la hoja del modelo; los gráficos dibujan los datos por año de abajo.',
   },
   chartData: { en: 'Chart data by year', es: 'Datos de los gráficos por año' },
   year: { en: 'Year', es: 'Año' },

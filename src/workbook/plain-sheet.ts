@@ -230,7 +230,8 @@ export function buildPlainSheet(s: Scenario, sheetName: string, lang: Language, 
   const totalStart = gset('totalStart', lang === 'es' ? 'Clientes iniciales de todos los segmentos' : 'Starting customers, all segments',
     sumOf(...s.segments.map((_, i) => G('customers', i))), FORMAT.count);
   const layoutChecks: Ex[] = [eq(S('horizonYears'), num(s.settings.horizonYears)), eq(S('periodsPerYear'), num(ppy))];
-  s.segments.forEach((_, i) => layoutChecks.push(isSbg(s, i) ? gt(G('sbgAlpha', i), zero) : eq(G('sbgAlpha', i), zero)));
+  // A segment is on the sBG curve when alpha and beta are both above 0 (project.ts useSbg).
+  s.segments.forEach((_, i) => layoutChecks.push(eq(iff(and(gt(G('sbgAlpha', i), zero), gt(G('sbgBeta', i), zero)), one, zero), num(isSbg(s, i) ? 1 : 0))));
   constRow(globalRow('layoutOk'), 'layoutOk', tx('layoutCheck', lang));
   sh.set(globalRow('layoutOk'), VAL, and(...layoutChecks), { style: 'check' });
 
@@ -770,6 +771,22 @@ export function buildPlainSheet(s: Scenario, sheetName: string, lang: Language, 
   sh.width(0, 30);
   sh.width(1, 48);
   for (let col = VAL; col < c; col++) sh.width(col, 14);
+  // Preview (docs screenshots): the time and behaviour constants; and the first periods of the table
+  // with the time columns, the baseline's main totals and the first comparison (other columns hidden).
+  const topWidth = VAL + Math.max(nPlans, nSeg);
+  const shown = [...time.cols.values(),
+    ...['customersBegin', 'newCustomers', 'churnedCustomers', 'customers', 'arr', 'revenue', 'grossProfit', 'compCost', 'contribution', 'nrr']
+      .map((key) => totalBlocks[0].col(key)),
+    ...(nPlans > 1 ? (['revenueDelta', 'contributionDelta', 'cumContributionDelta', 'pvDelta'] as const).map((key) => compareBlocks[0].col(key)) : [])];
+  const lastShown = Math.max(...shown);
+  sh.print = {
+    areas: [
+      { r0: 0, c0: 0, r1: planHeader + PLAN_KEYS.length, c1: topWidth - 1 },
+      // Columns A and B are wide for the labels above; the period and year below need little.
+      { r0: groupRow - 1, c0: 0, r1: Math.min(last, first + 23), c1: lastShown, colWidths: { 0: 8, 1: 6 } },
+    ],
+    hideCols: Array.from({ length: lastShown + 1 }, (_, col) => col).filter((col) => col >= topWidth && !shown.includes(col)),
+  };
 
   return {
     sheet: sh,

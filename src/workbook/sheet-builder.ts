@@ -14,6 +14,7 @@ export class SheetBuilder {
   readonly validations: ValidationSpec[] = [];
   readonly charts: ChartSpec[] = [];
   freeze?: { rows: number; cols: number };
+  print?: SheetSpec['print'];
   private maxRow = -1;
   private maxCol = -1;
 
@@ -84,6 +85,7 @@ export class SheetBuilder {
       validations: this.validations,
       charts: this.charts,
       extent: { rows: this.maxRow + 1, cols: this.maxCol + 1 },
+      ...(this.print ? { print: this.print } : {}),
     };
   }
 }

@@ -125,5 +125,6 @@ export function buildSummarySheet(s: Scenario, sheetName: string, lang: Language
 
   sh.width(0, 34);
   for (let c = 1; c < col; c++) sh.width(c, 18);
+  sh.print = { areas: [{ r0: 0, c0: 0, r1: Math.max(r1, head + 50), c1: chartCol + 8 }] };
   return { sheet: sh, outputs };
 }

@@ -68,6 +68,11 @@ export interface SheetSpec {
   charts: ChartSpec[];
   /** The rectangle (0-based, inclusive) our cells occupy: cleared before writing again. */
   extent: { rows: number; cols: number };
+  /**
+   * A printed preview of the sheet (the CLI's --print-preview, used for the docs' screenshots): the
+   * areas worth showing, one page each, and columns to hide inside them.
+   */
+  print?: { areas: { r0: number; c0: number; r1: number; c1: number; colWidths?: Record<number, number> }[]; hideCols?: number[] };
 }
 
 /** A formula cell that stands for one engine number; the tests and the export use these. */
