@@ -4,10 +4,12 @@
  * Imports nothing from the task pane or React; any set-up a function needs is made lazily inside it.
  */
 import { BY_ID } from './functions';
+import { QUOTA_BY_ID } from './quotas';
 import { registration } from './registration';
 import { UNCERTAINTY_BY_ID } from './uncertainty';
 
 for (const [id, fn] of Object.entries(BY_ID)) registration.associate(id, fn);
 for (const [id, fn] of Object.entries(UNCERTAINTY_BY_ID)) registration.associate(id, fn);
+for (const [id, fn] of Object.entries(QUOTA_BY_ID)) registration.associate(id, fn);
 
 export { BY_ID };

@@ -156,4 +156,24 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
       { en: 'budget', name: 'presupuesto', description: 'Opcional: en blanco, coste de retribución del año 1 no mayor que el del plan base; un número, ese coste del año 1; none; o comp_cost_share y un límite.' },
     ],
   },
+  'CEQ.PAYOUT': {
+    name: 'CEQ.PAGO.VARIABLE',
+    description: 'Pago de un componente de cuota como parte de su objetivo para un cumplimiento: nada por debajo del umbral, el cumplimiento uno por uno hasta la cuota, la pendiente del acelerador por encima, nunca más que el tope.',
+    params: [
+      { en: 'attainment', name: 'cumplimiento', description: 'Cumplimiento como fracción de la cuota (1,1 es 110 %), de 0 a 1000.' },
+      { en: 'threshold', name: 'umbral', description: 'Cumplimiento por debajo del cual no se paga nada, de 0 a 1.' },
+      { en: 'accelerator', name: 'acelerador', description: 'Pendiente por encima de la cuota, de 0 a 10: 2 paga un 120 % del objetivo con un 110 % de cumplimiento.' },
+      { en: 'cap', name: 'tope', description: 'Máximo pagado, como múltiplo del objetivo, de 1 a 100 (3 es 300 %).' },
+      { en: 'decelerator', name: 'decelerador', description: 'Opcional: pendiente por debajo de la cuota, de 0 a 10 (por defecto 1, uno por uno): 2 paga un 60 % del objetivo con un 80 % de cumplimiento.' },
+    ],
+  },
+  'CEQ.ATTAINMENT': {
+    name: 'CEQ.CUMPLIMIENTO',
+    description: 'Parte de las personas de un puesto en cada tramo de cumplimiento, cuando el cumplimiento se reparte de forma lognormal alrededor de su valor esperado.',
+    params: [
+      { en: 'expected_attainment', name: 'cumplimiento_esperado', description: 'Cumplimiento esperado (medio) como fracción de la cuota, de 0 a 1000.' },
+      { en: 'cv', name: 'cv', description: 'Coeficiente de variación del cumplimiento entre personas, de 0 a 2 (0,35 es habitual).' },
+      { en: 'bands', name: 'tramos', description: 'Opcional: fila o columna de límites de tramo, cumplimientos positivos en cualquier orden (por defecto 0,5; 0,75; 1; 1,25; 1,5).' },
+    ],
+  },
 };
