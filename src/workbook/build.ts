@@ -4,7 +4,7 @@ import {
 import { buildInputsSheet, type InputsLayout } from './inputs-sheet';
 import { SHEET_NAMES } from './labels';
 import { buildLiveSheet, LIVE_FUNCTION_NAMES, type LiveFunctionId } from './live-sheet';
-import { buildPlainSheet } from './plain-sheet';
+import { assertPlainModelCovers, buildPlainSheet } from './plain-sheet';
 import { buildSummarySheet } from './summary-sheet';
 import type { OutputRef, SheetKey, SheetSpec, WorkbookSpec } from './types';
 import type { Value } from './expr';
@@ -39,8 +39,9 @@ export function defaultSheetNames(lang: Language): Record<SheetKey, string> {
  * would be too large.
  */
 export function buildWorkbook(s: Scenario, o: BuildOptions = {}): BuiltWorkbook {
-  assertValidScenario(s);
   const lang = o.lang ?? 'en';
+  assertPlainModelCovers(s, lang);
+  assertValidScenario(s);
   const names = { ...defaultSheetNames(lang), ...o.sheetNames };
   const wanted = new Set(o.sheets ?? ALL_SHEETS);
   const inputs = buildInputsSheet(s, names.inputs, lang);

@@ -5,7 +5,7 @@ export * from './names';
 export * from './labels';
 export { buildWorkbook, engineValue, defaultSheetNames, ALL_SHEETS, type BuildOptions, type BuiltWorkbook } from './build';
 export { buildInputsSheet, LAYOUT_KEYS, type InputsLayout } from './inputs-sheet';
-export { buildPlainSheet, plainCellCount, MAX_PLAIN_CELLS, RESULT_KEYS, type ResultKey } from './plain-sheet';
+export { buildPlainSheet, plainCellCount, plansWithQuotas, MAX_PLAIN_CELLS, RESULT_KEYS, type ResultKey } from './plain-sheet';
 export { buildSummarySheet } from './summary-sheet';
 export { buildLiveSheet, LIVE_FUNCTION_NAMES, LIVE_COMPARE_METRICS, SUMMARY_FIELDS, liveSpill, type LiveFunctionId, type LiveSheet } from './live-sheet';
 export { literal, type Value } from './expr';

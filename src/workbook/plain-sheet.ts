@@ -77,6 +77,18 @@ class Block {
 
 const isSbg = (s: Scenario, i: number) => s.segments[i].values.sbgAlpha > 0 && s.segments[i].values.sbgBeta > 0;
 
+/**
+ * Plans the model sheet cannot mirror yet: a plan that pays roles on quotas (MODEL.md section 8) holds
+ * keys beyond the catalogue's flat plan keys (`ae.newArr.quota`, …; the engine's planUsesQuotas tests
+ * the same: a dot in a key). THE PLACE TO EXTEND: to support quota plans, add their per-period payout
+ * columns to the segment block (after `commissionExpansion`) and their behaviour ratios to the plan
+ * constants, then drop the refusal below. Until then such a scenario is refused with a message rather
+ * than written with numbers that ignore the quota layer.
+ */
+export function plansWithQuotas(s: Scenario): string[] {
+  return [s.baseline, ...s.proposed].filter((p) => Object.keys(p.values).some((key) => key.includes('.'))).map((p) => p.name);
+}
+
 /** Cells the model sheet will need for this scenario (to refuse oversized sBG layouts up front). */
 export function plainCellCount(s: Scenario): number {
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
@@ -95,7 +107,18 @@ export function plainCellCount(s: Scenario): number {
  * segment and the total; then per proposed plan the comparison with the baseline; then, for segments
  * on an sBG curve, per plan the cohort matrices (churn step, customers, ARR: one column per cohort).
  */
+/** Throws, naming the plans, when the model sheet cannot mirror the scenario (see plansWithQuotas). */
+export function assertPlainModelCovers(s: Scenario, lang: Language): void {
+  const quota = plansWithQuotas(s);
+  if (quota.length) {
+    throw new Error(lang === 'es'
+      ? `El modelo en fórmulas normales aún no cubre planes con cuotas por puesto (${quota.join(', ')}): inserte o exporte un escenario sin puestos, o use las funciones CEQ.`
+      : `The plain-formula model does not cover plans that pay roles on quotas yet (${quota.join(', ')}): insert or export a scenario without roles, or use the CEQ functions.`);
+  }
+}
+
 export function buildPlainSheet(s: Scenario, sheetName: string, lang: Language, inp: InputRefs): PlainSheet {
+  assertPlainModelCovers(s, lang);
   const cells = plainCellCount(s);
   if (cells > MAX_PLAIN_CELLS) {
     throw new Error(lang === 'es'

@@ -5,7 +5,7 @@ import { FUNCTIONS_ES } from '../../src/functions/names-es';
 import { functionDef, invoke, NEVER } from '../../src/functions/table';
 import { PROJECT_METRICS, snake } from '../../src/functions/model';
 import {
-  buildWorkbook, LIVE_COMPARE_METRICS, LIVE_FUNCTION_NAMES, parseRange, SUMMARY_FIELDS, type BuiltWorkbook, type CellSpec, type SheetSpec,
+  buildWorkbook, LIVE_COMPARE_METRICS, LIVE_FUNCTION_NAMES, parseRange, plansWithQuotas, SUMMARY_FIELDS, type BuiltWorkbook, type CellSpec, type SheetSpec,
 } from '../../src/workbook';
 import { close } from './hf';
 
@@ -149,5 +149,16 @@ describe('the live sheet: CEQ functions over the inputs sheet equal the engine',
     s.settings.horizonYears = 3;
     s.proposed.push({ name: 'Second', values: { ...s.proposed[0].values, commissionNew: 0.05 } });
     expect(checkAgainstEngine(s, 'en').slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('plans the plain-formula model does not cover yet', () => {
+  it('a plan that pays roles on quotas is refused by name, in both languages, before anything is built', () => {
+    const s = cloneScenario(examples[0][1]);
+    (s.proposed[0].values as Record<string, number>)['ae.newArr.quota'] = 1_000_000;
+    expect(plansWithQuotas(s)).toEqual([s.proposed[0].name]);
+    expect(() => buildWorkbook(s)).toThrow(new RegExp(`quotas yet \\(${s.proposed[0].name}\\)`));
+    expect(() => buildWorkbook(s, { lang: 'es' })).toThrow(/cuotas por puesto/);
+    expect(plansWithQuotas(examples[0][1])).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import * as React from 'react';
 import {
-  Button, Checkbox, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow,
 } from '@fluentui/react-components';
-import type { Language, Scenario } from '../../engine';
-import { summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
+import { describeProblems, ModelError, type Language, type Scenario } from '../../engine';
+import { breakevenYear, summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
 import { ComparisonChart } from './ComparisonChart';
+import { T, type TextKey } from './texts';
 
 /**
  * Workbook actions of the task pane, shown only inside Excel. Every Office call comes in through
@@ -16,10 +18,11 @@ import { ComparisonChart } from './ComparisonChart';
  *   import { workbookScenarios } from '../office/saved-scenarios';
  *   import { insertComparison } from '../office/comparison';
  *   <WorkbookPanel lang={lang} scenario={scenario} onScenario={setScenario} actions={{
- *     insertModel: (s) => insertModel(s, { lang, functionNames }),
+ *     insertModel: (s) => insertModel(s, { lang }),
  *     readFromSelection: () => readScenario({ kind: 'selection' }, lang),
+ *     readScenario: (source) => readScenario(source, lang),        // optional: named range, table, inputs sheet
  *     saved: workbookScenarios(lang),
- *     insertComparison,
+ *     insertComparison,                                              // called with (rows, { lang })
  *   }} />
  */
 export interface SavedEntryView {
@@ -33,6 +36,7 @@ export interface SavedEntryView {
 export interface SavedStoreView {
   list(): { status: 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer'; entries: SavedEntryView[]; message?: string };
   load(id: string): Scenario;
+  /** Adds an entry, or replaces the one with `id`; rejects (changing nothing) when the scenario is invalid. */
   save(name: string, scenario: Scenario, id?: string): Promise<unknown>;
   rename(id: string, name: string): Promise<void>;
   duplicate(id: string): Promise<unknown>;
@@ -40,11 +44,28 @@ export interface SavedStoreView {
   backupAndReset(): Promise<string>;
 }
 
+/** Where a scenario is read from (src/office/read-scenario.ts ScenarioSource). */
+export type ScenarioSourceView =
+  | { kind: 'selection' }
+  | { kind: 'name'; name: string }
+  | { kind: 'table'; name: string }
+  | { kind: 'inputsSheet' };
+
+export interface ReadReportView {
+  scenario?: Scenario;
+  found: string[];
+  defaulted: string[];
+  rejected: { key: string; reason: string }[];
+  addresses?: string[];
+}
+
 export interface WorkbookActions {
   insertModel(s: Scenario): Promise<{ sheets: { name: string; cells: number }[]; names: number; charts: number }>;
-  readFromSelection(): Promise<{ scenario?: Scenario; found: string[]; defaulted: string[]; rejected: { key: string; reason: string }[]; addresses?: string[] }>;
+  readFromSelection(): Promise<ReadReportView>;
+  /** Optional: read from a named range, an Excel table or our inputs sheet too (else only the selection is offered). */
+  readScenario?(source: ScenarioSourceView): Promise<ReadReportView>;
   saved: SavedStoreView;
-  insertComparison(rows: readonly ScenarioSummaryRow[]): Promise<string>;
+  insertComparison(rows: readonly ScenarioSummaryRow[], options?: { lang: Language }): Promise<string>;
 }
 
 export interface WorkbookPanelProps {
@@ -56,92 +77,158 @@ export interface WorkbookPanelProps {
   actions: WorkbookActions;
 }
 
-const T = {
-  insert: { en: 'Insert model', es: 'Insertar modelo' },
-  read: { en: 'Read from selection', es: 'Leer de la selección' },
-  saved: { en: 'Saved scenarios', es: 'Escenarios guardados' },
-  saveAs: { en: 'Save current as', es: 'Guardar el actual como' },
-  save: { en: 'Save', es: 'Guardar' },
-  load: { en: 'Load', es: 'Cargar' },
-  rename: { en: 'Rename', es: 'Renombrar' },
-  duplicate: { en: 'Duplicate', es: 'Duplicar' },
-  remove: { en: 'Delete', es: 'Eliminar' },
-  reset: { en: 'Back up and reset', es: 'Copia y reinicio' },
-  compare: { en: 'Compare selected', es: 'Comparar seleccionados' },
-  insertComparison: { en: 'Insert comparison', es: 'Insertar comparación' },
-  none: { en: 'No saved scenarios yet.', es: 'Aún no hay escenarios guardados.' },
-  found: { en: 'found', es: 'leídas' },
-  defaulted: { en: 'defaulted', es: 'por defecto' },
-  rejected: { en: 'rejected', es: 'rechazadas' },
-  inserted: { en: 'Inserted', es: 'Insertado' },
-  name: { en: 'Scenario', es: 'Escenario' },
-  ce: { en: 'Δ customer equity', es: 'Δ valor del cliente' },
-  npv: { en: 'NPV of change', es: 'VAN del cambio' },
-  tenure: { en: 'NPV in tenure', es: 'VAN en el mandato' },
-  breakeven: { en: 'Break-even', es: 'Equilibrio' },
-  never: { en: 'never', es: 'nunca' },
-  chart: { en: 'ARR by year, proposed plan', es: 'ARR por año, plan propuesto' },
-};
+type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; details?: string[] };
 
-const money = (lang: Language) => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 0 });
+const fmt = (lang: Language) => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 0 });
+
+/** The text of any failure: the engine's problems in the pane's language, else the error's own message. */
+function errorText(e: unknown, lang: Language): string {
+  if (e instanceof ModelError) return describeProblems(e.problems, lang);
+  return e instanceof Error ? e.message : String(e);
+}
 
 export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookPanelProps): React.ReactElement {
-  const tr = (k: keyof typeof T) => T[k][lang];
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'warning' | 'error' | 'info'; text: string }>();
+  const tr = (k: TextKey) => T[k][lang];
+  const [message, setMessage] = React.useState<Message>();
   const [busy, setBusy] = React.useState(false);
   const [store, setStore] = React.useState(() => actions.saved.list());
-  const [newName, setNewName] = React.useState(scenario.name);
+  const [saveName, setSaveName] = React.useState(scenario.name);
+  const [saveTouched, setSaveTouched] = React.useState(false);
   const [renaming, setRenaming] = React.useState<{ id: string; name: string }>();
+  const [deleting, setDeleting] = React.useState<string>();
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [comparison, setComparison] = React.useState<ScenarioSummaryRow[]>();
+  const [source, setSource] = React.useState<ScenarioSourceView['kind']>('selection');
+  const [sourceName, setSourceName] = React.useState('');
+  const [sourceTouched, setSourceTouched] = React.useState(false);
   const refresh = () => setStore(actions.saved.list());
+  const number = fmt(lang);
+  // Keyboard users land on the confirmation they just asked for.
+  const confirmDelete = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    if (deleting) confirmDelete.current?.focus();
+  }, [deleting]);
 
-  const act = async (fn: () => Promise<string | void>) => {
+  /** Runs an action; its failure is shown and nothing typed is cleared (callers clear on success only). */
+  const act = async (fn: () => Promise<Message | string | void>): Promise<boolean> => {
     setBusy(true);
     try {
-      const text = await fn();
-      if (text) setMessage({ intent: 'success', text });
+      const out = await fn();
+      if (typeof out === 'string') setMessage({ intent: 'success', text: out });
+      else if (out) setMessage(out);
+      return true;
     } catch (e) {
-      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ intent: 'error', text: errorText(e, lang) });
+      return false;
     } finally {
       setBusy(false);
       refresh();
     }
   };
 
+  // ── Reading and inserting ──────────────────────────────────────────────────────────────────────
+  const needsName = source === 'name' || source === 'table';
+  const sourceNameError = needsName && sourceTouched && !sourceName.trim() ? tr(source === 'name' ? 'nameNeeded' : 'tableNeeded') : undefined;
   const insert = () => act(async () => {
     const r = await actions.insertModel(scenario);
-    return `${tr('inserted')}: ${r.sheets.map((s) => `${s.name} (${s.cells})`).join(', ')}`;
+    return `${tr('inserted')}: ${r.sheets.map((s) => `${s.name} (${s.cells})`).join(', ')}; ${r.names} ${tr('names')}, ${r.charts} ${tr('charts')}`;
   });
+  const read = () => {
+    if (needsName && !sourceName.trim()) {
+      setSourceTouched(true);
+      return;
+    }
+    const from: ScenarioSourceView = source === 'name' || source === 'table' ? { kind: source, name: sourceName.trim() } : { kind: source };
+    return act(async () => {
+      const r = from.kind === 'selection' || !actions.readScenario ? await actions.readFromSelection() : await actions.readScenario(from);
+      if (r.scenario) onScenario(r.scenario);
+      const text = `${r.addresses?.length ? `${r.addresses.join(', ')}: ` : ''}${r.found.length} ${tr('found')}, ${r.defaulted.length} ${tr('defaulted')}, ${r.rejected.length} ${tr('rejected')}.`
+        + (r.scenario ? '' : ` ${tr('notLoaded')}`);
+      const details = [
+        ...r.rejected.map((x) => `${tr('rejectedOne')} ${x.key}: ${x.reason}`),
+        ...(r.defaulted.length ? [`${tr('defaultedList')}: ${r.defaulted.join(', ')}`] : []),
+      ];
+      return { intent: r.rejected.length || !r.scenario ? 'warning' : 'success', text, details };
+    });
+  };
 
-  const read = () => act(async () => {
-    const r = await actions.readFromSelection();
-    const text = `${r.found.length} ${tr('found')}, ${r.defaulted.length} ${tr('defaulted')}, ${r.rejected.length} ${tr('rejected')}` +
-      (r.rejected.length ? `: ${r.rejected.map((x) => x.reason).join('; ')}` : '');
-    if (r.scenario) onScenario(r.scenario);
-    setMessage({ intent: r.rejected.length ? 'warning' : 'success', text });
+  // ── Saved scenarios ────────────────────────────────────────────────────────────────────────────
+  const byName = (name: string, except?: string) => store.entries.find((e) => e.id !== except && e.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const replacing = saveName.trim() ? byName(saveName) : undefined;
+  const saveError = saveTouched && !saveName.trim() ? tr('nameRequired')
+    : replacing?.status === 'newer' ? tr('cannotReplaceNewer') : undefined;
+  const save = () => {
+    setSaveTouched(true);
+    if (!saveName.trim() || replacing?.status === 'newer') return;
+    return act(async () => {
+      await actions.saved.save(saveName.trim(), scenario, replacing?.id);
+      return `${tr(replacing ? 'replaced' : 'savedAs')} "${saveName.trim()}"`;
+    });
+  };
+  const renameError = renaming && (!renaming.name.trim() ? tr('nameRequired') : byName(renaming.name, renaming.id) ? tr('nameTaken') : undefined);
+  const rename = () => {
+    if (!renaming || renameError) return;
+    const { id, name } = renaming;
+    return act(async () => {
+      await actions.saved.rename(id, name.trim());
+      setRenaming(undefined);
+      return `${tr('renamedTo')} "${name.trim()}"`;
+    });
+  };
+  const remove = (id: string, name: string) => act(async () => {
+    await actions.saved.remove(id);
+    setDeleting(undefined);
+    setSelected((s) => {
+      const next = new Set(s);
+      next.delete(id);
+      return next;
+    });
+    return `${tr('deleted')} "${name}"`;
   });
-
   const compare = () => {
     try {
       const items = store.entries.filter((e) => selected.has(e.id) && e.status === 'valid')
         .map((e) => ({ name: e.name, scenario: actions.saved.load(e.id) }));
       setComparison(summariseScenarios(items));
+      setMessage(undefined);
     } catch (e) {
-      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ intent: 'error', text: errorText(e, lang) });
     }
   };
-  const fmt = money(lang);
+  const statusText = (e: SavedEntryView) => (e.status === 'invalid' ? tr('invalid') : e.status === 'newer' ? tr('newer') : undefined);
 
   return (
-    <section aria-label={tr('saved')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+    <section aria-label={tr('workbook')} aria-busy={busy} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'end' }}>
         <Button appearance="primary" disabled={busy} onClick={insert}>{tr('insert')}</Button>
-        <Button disabled={busy} onClick={read}>{tr('read')}</Button>
+      </div>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'end' }}>
+        {actions.readScenario && (
+          <Field label={tr('readFrom')}>
+            <Select value={source} onChange={(_, d) => setSource(d.value as ScenarioSourceView['kind'])}>
+              <option value="selection">{tr('selection')}</option>
+              <option value="name">{tr('namedRange')}</option>
+              <option value="table">{tr('table')}</option>
+              <option value="inputsSheet">{tr('inputsSheet')}</option>
+            </Select>
+          </Field>
+        )}
+        {needsName && (
+          <Field label={tr(source === 'name' ? 'rangeName' : 'tableName')} validationState={sourceNameError ? 'error' : 'none'} validationMessage={sourceNameError}>
+            <Input value={sourceName} onChange={(_, d) => setSourceName(d.value)} onBlur={() => setSourceTouched(true)}
+              onKeyDown={(k) => { if (k.key === 'Enter') read(); }} />
+          </Field>
+        )}
+        <Button disabled={busy} onClick={read}>{actions.readScenario ? tr('read') : tr('readSelection')}</Button>
       </div>
       {message && (
         <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarBody>
+            {message.text}
+            {message.details && message.details.length > 0 && (
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 16 }}>{message.details.map((d) => <li key={d}>{d}</li>)}</ul>
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -150,20 +237,24 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
         <MessageBar intent="warning">
           <MessageBarBody>
             {store.message}{' '}
-            <Button size="small" onClick={() => act(async () => { await actions.saved.backupAndReset(); })}>{tr('reset')}</Button>
+            <Button size="small" disabled={busy} onClick={() => act(async () => `${tr('backedUp')} ${await actions.saved.backupAndReset()}`)}>{tr('reset')}</Button>
           </MessageBarBody>
         </MessageBar>
       )}
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Input aria-label={tr('saveAs')} value={newName} onChange={(_, d) => setNewName(d.value)} />
-        <Button disabled={busy || !newName.trim()} onClick={() => act(async () => { await actions.saved.save(newName.trim(), scenario); })}>{tr('save')}</Button>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'start' }}>
+        <Field label={tr('saveAs')} validationState={saveError ? 'error' : replacing ? 'warning' : 'none'}
+          validationMessage={saveError ?? (replacing ? tr('willReplace') : undefined)} style={{ flex: 1 }}>
+          <Input value={saveName} onChange={(_, d) => setSaveName(d.value)} onBlur={() => setSaveTouched(true)}
+            onKeyDown={(k) => { if (k.key === 'Enter') save(); }} />
+        </Field>
+        <Button style={{ marginTop: 22 }} disabled={busy || !!store.message} onClick={save}>{tr(replacing ? 'replace' : 'save')}</Button>
       </div>
       {store.entries.length === 0 && !store.message && <p>{tr('none')}</p>}
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <ul aria-label={tr('saved')} style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
         {store.entries.map((e) => (
           <li key={e.id} style={{ display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' }}>
             <Checkbox
-              aria-label={e.name}
+              aria-label={`${tr('select')} ${e.name}`}
               checked={selected.has(e.id)}
               disabled={e.status !== 'valid'}
               onChange={(_, d) => setSelected((s) => {
@@ -174,48 +265,73 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
               })}
             />
             {renaming?.id === e.id ? (
-              <Input aria-label={tr('rename')} value={renaming.name} onChange={(_, d) => setRenaming({ id: e.id, name: d.value })}
-                onKeyDown={(k) => {
-                  if (k.key === 'Enter' && renaming.name.trim()) act(async () => { await actions.saved.rename(e.id, renaming.name.trim()); setRenaming(undefined); });
-                  if (k.key === 'Escape') setRenaming(undefined);
-                }} />
+              <>
+                <Field label={`${tr('newName')} (${e.name})`} validationState={renameError ? 'error' : 'none'} validationMessage={renameError} style={{ flex: 1 }}>
+                  <Input autoFocus value={renaming.name} onChange={(_, d) => setRenaming({ id: e.id, name: d.value })}
+                    onKeyDown={(k) => {
+                      if (k.key === 'Enter') rename();
+                      if (k.key === 'Escape') setRenaming(undefined);
+                    }} />
+                </Field>
+                <Button size="small" disabled={busy || !!renameError} onClick={rename}>{tr('ok')}</Button>
+                <Button size="small" onClick={() => setRenaming(undefined)}>{tr('cancel')}</Button>
+              </>
             ) : (
-              <span title={e.problems} style={{ flex: 1, color: e.status === 'valid' ? undefined : '#A4262C' }}>{e.name}</span>
+              <span style={{ flex: 1 }}>
+                {e.name}{' '}
+                {statusText(e) && <Badge color={e.status === 'newer' ? 'warning' : 'danger'} appearance="tint">{statusText(e)}</Badge>}
+                {e.problems && <span style={{ display: 'block', fontSize: 12, color: '#A4262C' }}>{e.problems}</span>}
+              </span>
             )}
-            <Button size="small" disabled={busy || e.status !== 'valid'} onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); })}>{tr('load')}</Button>
-            <Button size="small" disabled={busy} onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
-            <Button size="small" disabled={busy || e.status !== 'valid'} onClick={() => act(async () => { await actions.saved.duplicate(e.id); })}>{tr('duplicate')}</Button>
-            <Button size="small" disabled={busy} onClick={() => act(async () => { await actions.saved.remove(e.id); })}>{tr('remove')}</Button>
+            {deleting === e.id ? (
+              <>
+                <span role="alert">{tr('confirmDelete')} "{e.name}"?</span>
+                <Button ref={confirmDelete} size="small" appearance="primary" disabled={busy} onClick={() => remove(e.id, e.name)}>{tr('yesDelete')}</Button>
+                <Button size="small" onClick={() => setDeleting(undefined)}>{tr('cancel')}</Button>
+              </>
+            ) : renaming?.id !== e.id && (
+              <>
+                <Button size="small" aria-label={`${tr('load')} ${e.name}`} disabled={busy || e.status !== 'valid'}
+                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${e.name}"`; })}>{tr('load')}</Button>
+                <Button size="small" aria-label={`${tr('rename')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
+                  onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
+                <Button size="small" aria-label={`${tr('duplicate')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
+                  onClick={() => act(async () => { await actions.saved.duplicate(e.id); return `${tr('duplicated')} "${e.name}"`; })}>{tr('duplicate')}</Button>
+                <Button size="small" aria-label={`${tr('remove')} ${e.name}`} disabled={busy || !!store.message}
+                  onClick={() => setDeleting(e.id)}>{tr('remove')}</Button>
+              </>
+            )}
           </li>
         ))}
       </ul>
       <div style={{ display: 'flex', gap: 8 }}>
-        <Button disabled={selected.size < 1} onClick={compare}>{tr('compare')}</Button>
+        <Button disabled={busy || selected.size < 1} onClick={compare}>{tr('compare')}</Button>
         {comparison && (
-          <Button disabled={busy} onClick={() => act(async () => `${tr('inserted')}: ${await actions.insertComparison(comparison)}`)}>{tr('insertComparison')}</Button>
+          <Button disabled={busy} onClick={() => act(async () => `${tr('inserted')}: ${await actions.insertComparison(comparison, { lang })}`)}>{tr('insertComparison')}</Button>
         )}
       </div>
       {comparison && (
         <>
-          <Table size="small" aria-label={tr('compare')}>
+          <Table size="small" aria-label={tr('comparison')}>
             <TableHeader>
               <TableRow>
-                {(['name', 'ce', 'npv', 'tenure', 'breakeven'] as const).map((k) => <TableHeaderCell key={k}>{tr(k)}</TableHeaderCell>)}
+                {(['name', 'ce', 'npv', 'tenure', 'breakeven', 'comp'] as const).map((k) => <TableHeaderCell key={k}>{tr(k)}</TableHeaderCell>)}
               </TableRow>
             </TableHeader>
             <TableBody>
               {comparison.map((r) => (
                 <TableRow key={r.name}>
                   <TableCell>{r.name}</TableCell>
-                  <TableCell>{fmt.format(r.customerEquityDelta)}</TableCell>
-                  <TableCell>{fmt.format(r.npvDelta)}</TableCell>
-                  <TableCell>{fmt.format(r.tenureNpvDelta)}</TableCell>
-                  <TableCell>{r.breakevenPeriod ?? tr('never')}</TableCell>
+                  <TableCell>{number.format(r.customerEquityDelta)}</TableCell>
+                  <TableCell>{number.format(r.npvDelta)}</TableCell>
+                  <TableCell>{number.format(r.tenureNpvDelta)}</TableCell>
+                  <TableCell>{breakevenYear(r) ?? tr('never')}</TableCell>
+                  <TableCell>{number.format(r.year1CompCostDelta)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          <ComparisonChart rows={comparison} title={tr('chart')} />
+          <ComparisonChart rows={comparison} title={tr('chart')} lang={lang} />
         </>
       )}
     </section>

@@ -1,2 +1,5 @@
-export { WorkbookPanel, type WorkbookPanelProps, type WorkbookActions, type SavedStoreView, type SavedEntryView } from './WorkbookPanel';
+export {
+  WorkbookPanel, type WorkbookPanelProps, type WorkbookActions, type SavedStoreView, type SavedEntryView, type ScenarioSourceView,
+  type ReadReportView,
+} from './WorkbookPanel';
 export { ComparisonChart } from './ComparisonChart';
