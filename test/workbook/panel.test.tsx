@@ -24,7 +24,8 @@ function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; fail
   const actions: WorkbookActions = {
     insertModel: async (s) => {
       log('insert', s.name);
-      validateScenario(s).length && (() => { throw new ModelError('invalid', validateScenario(s)); })();
+      const problems = validateScenario(s);
+      if (problems.length) throw new ModelError('invalid', problems);
       return { sheets: [{ name: 'CEQ Inputs', cells: 300 }, { name: 'CEQ Model', cells: 6000 }], names: 90, charts: 3 };
     },
     readFromSelection: async () => { log('readSelection'); return read; },
