@@ -37,6 +37,7 @@ import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work }
 import type { MonteCarloResult, PlanTrials, SeriesKind } from './montecarlo-types';
 
 export * from './montecarlo-types';
+export { periodDistribution } from './montecarlo-summary';
 
 export const MAX_TRIALS = 1_000_000;
 /** Per-period values kept for the statistics (8 bytes each): 16 million is 128 MB. */
