@@ -98,6 +98,18 @@ export function rolesOf(plan: PlanValues): Role[] {
   });
 }
 
+/**
+ * A new role with the catalogue's defaults, paid on `components` with equal weights (a starting point
+ * for a plan designer; its quotas are the catalogue's placeholder until set).
+ */
+export function newRole(id: RoleId, components: readonly ComponentId[]): Role {
+  const role: Role = { id, values: quotaDefaultsOf('role'), components: {} };
+  for (const { id: c } of COMPONENTS) {
+    if (components.includes(c)) role.components[c] = { ...quotaDefaultsOf('component'), weight: 1 / components.length };
+  }
+  return role;
+}
+
 /** A role as plan keys, every field written out. */
 export function roleEntries(role: Role): [string, number][] {
   const out: [string, number][] = Object.entries(role.values).map(([field, v]) => [roleKey(role.id, field), v]);

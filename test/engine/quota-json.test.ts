@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  defaultScenario, ModelError, planUsesQuotas, rolesOf, SCENARIO_SCHEMA_VERSION, scenarioFromJson, scenarioToJson,
-  type ScenarioJson,
+  defaultScenario, ModelError, newRole, planUsesQuotas, quotaKeys, roleEntries, rolesOf, SCENARIO_SCHEMA_VERSION, scenarioFromJson,
+  scenarioToJson, withRoles, type ScenarioJson,
 } from '../../src/engine';
 import { withQuotaKeys } from './quota-arbitraries';
 
@@ -62,5 +62,19 @@ describe('scenario JSON with roles', () => {
         ['weightsSum', 'proposed.ae.newArr.weight+ae.expansion.weight', undefined],
       ]);
     }
+  });
+});
+
+describe('roles as plan keys', () => {
+  it('newRole, withRoles and rolesOf round-trip, and withRoles with no roles makes the plan flat again', () => {
+    const flat = defaultScenario().baseline.values;
+    const roles = [newRole('cs', ['renewal', 'service']), newRole('ae', ['newArr'])];
+    const plan = withRoles(flat, roles);
+    expect(planUsesQuotas(plan)).toBe(true);
+    // rolesOf lists roles in catalogue order (ae before cs), components too.
+    expect(rolesOf(plan)).toEqual([roles[1], roles[0]]);
+    expect(roles[0].components.renewal!.weight + roles[0].components.service!.weight).toBe(1);
+    expect(withRoles(plan, [])).toEqual(flat);
+    expect(roleEntries(roles[1]).map(([key]) => key)).toEqual(quotaKeys().filter((k) => k.role === 'ae' && (!k.component || k.component === 'newArr')).map((k) => k.name));
   });
 });
