@@ -23,10 +23,10 @@
  * Statistics are exact (every stored value is used; mean, sample sd and PERCENTILE.INC as in stats.ts).
  */
 import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } from './metrics';
-import { crossoverPeriod } from './compare';
 import { discountFactor } from './discount';
 import { invalid, ModelError } from './errors';
 import { latinHypercube } from './lhs';
+import type { Projection } from './project';
 import { createRandom, type RandomSource } from './random';
 import { projectPlan } from './run';
 import { cloneScenario, type Scenario } from './scenario';
@@ -90,6 +90,8 @@ export interface Setup {
   baselineEquity: Float64Array;
   outcomes: PlanTrials[];
   redrawn: number;
+  /** Where each metric's total series starts in a projection's data (see offsetOf). */
+  offsets: Map<Metric, number>;
 }
 
 const isFlow = (m: Metric) => !RATE_METRICS.has(m) && !STOCK_METRICS.has(m) && !OPENING_METRICS.has(m);
@@ -149,6 +151,7 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
       shortTermSacrifice: new Float64Array(trials), crossoverPeriod: new Int32Array(trials), breakevenPeriod: new Int32Array(trials),
     })),
     redrawn: 0,
+    offsets: new Map(),
   };
 }
 
@@ -182,6 +185,31 @@ function drawTrial(c: Setup, k: number): void {
     detail: `trial ${k + 1}: ${MAX_REDRAWS + 1} draws in a row break a rule of the model (${broken}); narrow the distributions` }]);
 }
 
+/**
+ * Where a metric's total series starts in a projection's data. The layout depends only on the
+ * scenario's shape, the same in every trial, so it is read once (through Projection.series) and the
+ * hot loop indexes the data directly instead of making a view per series per trial.
+ */
+function offsetOf(c: Setup, p: Projection, metric: Metric): number {
+  let at = c.offsets.get(metric);
+  if (at === undefined) {
+    at = (p.series(metric).byteOffset - p.data.byteOffset) / Float64Array.BYTES_PER_ELEMENT;
+    c.offsets.set(metric, at);
+  }
+  return at;
+}
+
+/** compare.ts's crossoverPeriod on running totals, for series at offsets in two data arrays. */
+function crossoverAt(a: Float64Array, ai: number, b: Float64Array, bi: number, n: number): number {
+  let sumA = 0, sumB = 0, from = 0;
+  for (let t = 0; t < n; t++) {
+    sumA += a[ai + t];
+    sumB += b[bi + t];
+    if (sumB >= sumA) { if (from === 0) from = t + 1; } else from = 0;
+  }
+  return from;
+}
+
 /** Projects trial k's baseline and proposed plans and records what the run keeps. */
 function evaluateTrial(c: Setup, k: number): void {
   const s = c.trial;
@@ -189,48 +217,53 @@ function evaluateTrial(c: Setup, k: number): void {
   const T = c.trials;
   const df = c.rateVaries ? discountFactors(s, P, c.discount) : c.discount;
   const base = projectPlan(s, s.baseline.values);
-  const bc = base.series('contribution');
-  const br = base.series('revenue');
+  const bd = base.data;
+  const contribution = offsetOf(c, base, 'contribution');
+  const revenue = offsetOf(c, base, 'revenue');
   let pvBase = 0;
-  for (let t = 0; t < P; t++) pvBase += bc[t] * df[t];
+  for (let t = 0; t < P; t++) pvBase += bd[contribution + t] * df[t];
   const equityBase = pvBase + base.terminalValue[base.totalIndex] * df[P];
   c.baselineEquity[k] = equityBase;
   const proposals = s.proposed.map((p) => projectPlan(s, p.values));
   for (let j = 0; j < proposals.length; j++) {
     const p = proposals[j];
-    const pc = p.series('contribution');
+    const pd = p.data;
     const o = c.outcomes[j];
     let npv = 0, tenure = 0, pv = 0;
     for (let t = 0; t < P; t++) {
-      const d = (pc[t] - bc[t]) * df[t];
+      const q = pd[contribution + t];
+      const d = (q - bd[contribution + t]) * df[t];
       npv += d;
       if (t < c.tenurePeriods) tenure += d;
-      pv += pc[t] * df[t];
+      pv += q * df[t];
     }
-    const breakeven = crossoverPeriod(bc, pc, true);
-    const before = breakeven === null ? P : breakeven - 1;
+    const breakeven = crossoverAt(bd, contribution, pd, contribution, P);
+    const before = breakeven === 0 ? P : breakeven - 1;
     let sacrifice = 0;
-    for (let t = 0; t < before; t++) if (pc[t] < bc[t]) sacrifice += pc[t] - bc[t];
+    for (let t = 0; t < before; t++) {
+      const d = pd[contribution + t] - bd[contribution + t];
+      if (d < 0) sacrifice += d;
+    }
     o.npvDelta[k] = npv;
     o.tenureNpvDelta[k] = tenure;
     o.customerEquityDelta[k] = pv + p.terminalValue[p.totalIndex] * df[P] - equityBase;
     o.shortTermSacrifice[k] = sacrifice;
-    o.breakevenPeriod[k] = breakeven ?? 0;
-    o.crossoverPeriod[k] = crossoverPeriod(br, p.series('revenue'), true) ?? 0;
+    o.breakevenPeriod[k] = breakeven;
+    o.crossoverPeriod[k] = crossoverAt(bd, revenue, pd, revenue, P);
   }
   for (const store of c.stores) {
-    const b = base.series(store.metric);
+    const at = offsetOf(c, base, store.metric);
     const v = store.values;
     if (store.kind === 'baseline') {
-      for (let t = 0; t < P; t++) v[t * T + k] = b[t];
+      for (let t = 0; t < P; t++) v[t * T + k] = bd[at + t];
       continue;
     }
-    const q = proposals[store.plan!].series(store.metric);
-    if (store.kind === 'proposed') for (let t = 0; t < P; t++) v[t * T + k] = q[t];
-    else if (store.kind === 'delta') for (let t = 0; t < P; t++) v[t * T + k] = q[t] - b[t];
+    const qd = proposals[store.plan!].data;
+    if (store.kind === 'proposed') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t];
+    else if (store.kind === 'delta') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t] - bd[at + t];
     else {
       let sum = 0;
-      for (let t = 0; t < P; t++) v[t * T + k] = sum += q[t] - b[t];
+      for (let t = 0; t < P; t++) v[t * T + k] = sum += qd[at + t] - bd[at + t];
     }
   }
 }
