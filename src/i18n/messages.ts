@@ -111,6 +111,7 @@ export const MESSAGES = {
 
   // Live strip
   live: { en: 'Live result', es: 'Resultado en directo' },
+  liveStale: { en: 'Last valid inputs (fix the marked fields)', es: 'Últimos datos válidos (corrija los campos marcados)' },
 
   // Results screen
   comparePlan: { en: 'Proposed plan shown', es: 'Plan propuesto mostrado' },

@@ -9,6 +9,7 @@ import { useStudioState } from './state/useStudioState';
 import { StudioContext, type Studio } from './studio';
 import { TABS, type TabDef } from './tabs';
 import { THEMES, useThemeName } from './theme';
+import { HIGH_CONTRAST_CHART_COLORS } from './charts/palette';
 
 export interface AppProps {
   host: HostInfo;
@@ -79,16 +80,17 @@ export function App(props: AppProps): React.ReactElement {
   };
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.provider} data-theme={theme}>
+    <FluentProvider theme={THEMES[theme]} className={styles.provider} data-theme={theme}
+      style={theme === 'highContrast' ? (HIGH_CONTRAST_CHART_COLORS as React.CSSProperties) : undefined}>
       <StudioContext.Provider value={studio}>
         <div className={styles.page}>
           <Header lang={lang} preview={props.host.kind !== 'excel'} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} />
-          <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">
-            {tabs.map((tab) => (
-              <Tab key={tab.id} value={tab.id} id={`tab-${tab.id}`} aria-controls={`panel-${tab.id}`} data-testid={`tab-${tab.id}`}>{labelOf(tab, lang)}</Tab>
-            ))}
-          </TabList>
           <main>
+            <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">
+              {tabs.map((tab) => (
+                <Tab key={tab.id} value={tab.id} id={`tab-${tab.id}`} aria-controls={`panel-${tab.id}`} data-testid={`tab-${tab.id}`}>{labelOf(tab, lang)}</Tab>
+              ))}
+            </TabList>
             {tabs.map((tab) => {
               const active = tab.id === selected;
               if (!active && !(tab.keepMounted && visited.has(tab.id))) return null;

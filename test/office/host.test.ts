@@ -20,8 +20,10 @@ function office(host: string | null, context: Record<string, unknown>) {
     context,
     onReady: async () => ({ host, platform: host ? 'PC' : null }),
   }, OfficeApp.Outlook);
-  return mock as unknown as OfficeMockObject & OfficeLike & { context: OfficeMockObject };
+  return mock as unknown as OfficeLike;
 }
+/** The mock's theme object, to change it as a user changing Office's theme would. */
+const themeOf = (o: OfficeLike) => (o as unknown as { context: { officeTheme: OfficeMockObject } }).context.officeTheme;
 
 const darkGray = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#444444', controlForegroundColor: '#F0F0F0', isDarkTheme: true };
 const white = { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000', isDarkTheme: false };
@@ -86,13 +88,13 @@ describe('watchOfficeTheme', () => {
     const stop = watchOfficeTheme((t) => seen.push(t.dark), o);
     window.dispatchEvent(new Event('focus'));
     expect(seen).toEqual([]); // unchanged: nothing reported
-    o.context.officeTheme.setValue('isDarkTheme', true);
-    o.context.officeTheme.setValue('bodyBackgroundColor', '#262626');
+    themeOf(o).isDarkTheme = true;
+    themeOf(o).bodyBackgroundColor = '#262626';
     window.dispatchEvent(new Event('focus'));
     window.dispatchEvent(new Event('focus'));
     expect(seen).toEqual([true]);
     stop();
-    o.context.officeTheme.setValue('isDarkTheme', false);
+    themeOf(o).isDarkTheme = false;
     window.dispatchEvent(new Event('focus'));
     expect(seen).toEqual([true]);
   });

@@ -70,10 +70,10 @@ export function MarkerShape({ shape, x, y, color, size = 3.5 }: { shape: string;
   return <circle cx={x} cy={y} r={size} style={style} />;
 }
 
-export function DataTable({ table, caption }: { table: ChartTable; caption: string }): React.ReactElement {
+/** The table; `scroll` wraps it in a keyboard-scrollable region (for tables wider than the pane). */
+export function DataTable({ table, caption, scroll = true }: { table: ChartTable; caption: string; scroll?: boolean }): React.ReactElement {
   const styles = useStyles();
-  return (
-    <div className={styles.scroll}>
+  const body = (
       <table className={styles.table}>
         <caption className="ceq-visually-hidden">{caption}</caption>
         <thead>
@@ -93,8 +93,8 @@ export function DataTable({ table, caption }: { table: ChartTable; caption: stri
           ))}
         </tbody>
       </table>
-    </div>
   );
+  return scroll ? <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>{body}</div> : body;
 }
 
 /**
@@ -120,7 +120,7 @@ export function ChartFigure(p: ChartFigureProps): React.ReactElement {
         </ul>
       )}
       {p.compact ? (
-        <div className="ceq-visually-hidden"><DataTable table={p.table} caption={p.title} /></div>
+        <div className="ceq-visually-hidden"><DataTable table={p.table} caption={p.title} scroll={false} /></div>
       ) : (
         <details className={styles.details}>
           <summary className={styles.summary}>{p.tableLabel}: {p.title}</summary>

@@ -18,7 +18,11 @@ export function extent(values: Iterable<number>, withZero = true): Domain {
     if (v > max) max = v;
   }
   if (!Number.isFinite(min) || !Number.isFinite(max)) return { min: 0, max: 1 };
-  if (min === max) return min === 0 ? { min: 0, max: 1 } : { min: Math.min(0, min * 2), max: Math.max(0, max * 2) };
+  // A span lost in float noise (two equal plans differ by 1e-9) is no span: draw it flat.
+  const scale = Math.max(Math.abs(min), Math.abs(max));
+  if (max - min <= 1e-9 * Math.max(1, scale)) {
+    return scale <= 1e-9 ? { min: 0, max: 1 } : { min: Math.min(0, min * 2), max: Math.max(0, max * 2) };
+  }
   return { min, max };
 }
 

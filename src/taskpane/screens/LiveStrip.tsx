@@ -15,7 +15,9 @@ const useStyles = makeStyles({
   figures: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '6px', margin: 0 },
   term: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
   value: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0, fontVariantNumeric: 'tabular-nums' },
-  stale: { opacity: 0.55 },
+  // Stale results keep full contrast (no dimming): a warning edge and a line of text say so.
+  stale: { borderLeft: `4px solid ${tokens.colorStatusWarningBorderActive}` },
+  staleText: { fontSize: tokens.fontSizeBase100, color: tokens.colorStatusWarningForeground1, margin: '0 0 2px', fontWeight: tokens.fontWeightSemibold },
   chart: { minHeight: '100px' },
 });
 
@@ -37,7 +39,8 @@ export function LiveStrip(): React.ReactElement | null {
     ...(c.breakevenPeriod !== null ? [{ at: c.breakevenPeriod - 1, label: t(lang, 'breakevenMark') }] : []),
   ];
   return (
-    <section className={`${styles.strip} ${stale ? styles.stale : ''}`} aria-label={t(lang, 'live')} data-testid="live-strip" data-stale={stale}>
+    <section className={stale ? `${styles.strip} ${styles.stale}` : styles.strip} aria-label={t(lang, 'live')} data-testid="live-strip" data-stale={stale}>
+      {stale && <p className={styles.staleText}>{t(lang, 'liveStale')}</p>}
       <dl className={styles.figures}>
         <div>
           <dt className={styles.term}>{t(lang, 'npv')}</dt>

@@ -63,7 +63,7 @@ export default function ResultsScreen(): React.ReactElement {
         series={[{ name: `${view.name} − ${view.baselineName}`, kind: 'delta', values: view.cumulativeDelta }]} markers={markers} />
       <BarChart {...common} testId="chart-comp" title={t(lang, 'compCostChart')} categories={years} categoryHeader={t(lang, 'year')} series={both('compCost')} />
 
-      <section aria-labelledby="metrics-heading">
+      <div>
         <div className={styles.tableHead}>
           <h2 id="metrics-heading" className={styles.heading}>{t(lang, 'metricsTable')}</h2>
           <Button size="small" icon={<Copy16Regular />} onClick={copy} data-testid="copy-table">{t(lang, 'copyTable')}</Button>
@@ -91,7 +91,7 @@ export default function ResultsScreen(): React.ReactElement {
             </tbody>
           </table>
         </div>
-      </section>
+      </div>
     </div>
   );
 }

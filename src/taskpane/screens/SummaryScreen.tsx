@@ -20,8 +20,12 @@ const useStyles = makeStyles({
   bars: { display: 'grid', gridTemplateColumns: 'minmax(120px, 45%) 1fr', gap: '6px 8px', alignItems: 'center', margin: 0 },
   barLabel: { fontSize: tokens.fontSizeBase200 },
   barTrack: { display: 'flex', alignItems: 'center', gap: '6px', fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, margin: 0 },
-  bar: { height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: '2px', flexShrink: 0 },
-  barNegative: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  bar: {
+    height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: '2px', flexShrink: 0,
+    // Forced colours would paint the bar in the page background: keep it, in a system colour.
+    '@media (forced-colors: active)': { forcedColorAdjust: 'none', backgroundColor: 'Highlight' },
+  },
+  barNegative: { backgroundColor: tokens.colorPaletteRedBackground3, '@media (forced-colors: active)': { backgroundColor: 'CanvasText' } },
   drivers: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
   driverName: { fontWeight: tokens.fontWeightSemibold },
 });

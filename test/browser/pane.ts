@@ -1,0 +1,36 @@
+/** Reading the task pane's numbers off the page, the way a user reads them. */
+import type { Page } from 'playwright-core';
+
+/** "$29,997,717" → 29997717, "($385,455)" → -385455, "1.234.567 €" (es) → 1234567. */
+export function moneyValue(text: string, locale: 'en' | 'es' = 'en'): number {
+  const negative = /^\s*\(.*\)\s*$/.test(text);
+  const digits = locale === 'es' ? text.replace(/[^\d,]/g, '').replace(',', '.') : text.replace(/[^\d.]/g, '');
+  return (negative ? -1 : 1) * Number(digits);
+}
+
+/** "Year 5" → 5 (annual periods), "Not within the horizon" → null. */
+export function yearValue(text: string): number | null {
+  const m = /(\d+)/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).textContent())?.trim() ?? '';
+}
+
+/** The input of a plan cell: column 0 is the baseline, 1 the first proposed plan. */
+export function planInput(page: Page, key: string, column = 1) {
+  return page.locator(`[data-path^="plan:"][data-path$=":${key}"]`).nth(column);
+}
+
+/** Replaces an input's text the way a user does: select all, type. */
+export async function retype(page: Page, locator: ReturnType<Page['locator']>, value: string): Promise<void> {
+  await locator.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value);
+}
+
+export async function openTab(page: Page, id: string, ready: string): Promise<void> {
+  await page.getByTestId(`tab-${id}`).click();
+  await page.getByTestId(ready).first().waitFor();
+}
