@@ -40,6 +40,7 @@ export class FakeBook {
   /** Defined names added and deleted so far (updating one in place counts as neither). */
   namesAdded = 0;
   namesDeleted = 0;
+  calculations = 0;
   selection = { values: [[]] as unknown[][], address: 'Sheet1!A1' };
   syncs = 0;
   sheet(name: string): FakeSheet | undefined {
@@ -86,11 +87,25 @@ function rangeOf(sheet: FakeSheet, r0: number, c0: number, rows: number, cols: n
       return true;
     },
   });
+  const write = (m: unknown[][]) => each((r, c, i, j) => {
+    if (m[i][j] !== null) sheet.set(r, c, m[i][j]);
+  });
+  const read = () => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.get(r0 + i, c0 + j) ?? ''));
+  let loaded: unknown[][] | undefined;
   const range = {
     set formulas(m: unknown[][]) {
-      each((r, c, i, j) => {
-        if (m[i][j] !== null) sheet.set(r, c, m[i][j]);
-      });
+      write(m);
+    },
+    /** Read back as they are held (formulas are not evaluated: constants only mean something), as of load(). */
+    get values(): unknown[][] {
+      return loaded ?? read();
+    },
+    set values(m: unknown[][]) {
+      write(m);
+    },
+    load(_what?: string) {
+      loaded = read();
+      return range;
     },
     set numberFormat(m: unknown[][]) {
       each((r, c, i, j) => {
@@ -101,6 +116,15 @@ function rangeOf(sheet: FakeSheet, r0: number, c0: number, rows: number, cols: n
       each((r, c) => sheet.cells.delete(`${r}:${c}`));
     },
     dataValidation: {
+      load: () => undefined,
+      /** The rule of the validation covering this range (Excel reports a rule for any cell inside one). */
+      get rule() {
+        for (const [key, v] of sheet.validations) {
+          const [a, b, c, d] = key.split(':').map(Number);
+          if (a <= r0 && c >= r0 + rows - 1 && b <= c0 && d >= c0 + cols - 1) return v.rule;
+        }
+        return undefined;
+      },
       clear() {
         for (const key of [...sheet.validations.keys()]) {
           const [a, b, c, d] = key.split(':').map(Number);
@@ -212,6 +236,7 @@ export function installFakeExcel(book: FakeBook): void {
       }),
     };
     const context = {
+      application: { calculate: () => { book.calculations++; } },
       workbook: {
         worksheets,
         names,
@@ -227,7 +252,7 @@ export function installFakeExcel(book: FakeBook): void {
     };
     return callback(context);
   };
-  (globalThis as unknown as { Excel: unknown }).Excel = { run };
+  (globalThis as unknown as { Excel: unknown }).Excel = { run, CalculationType: { full: 'Full' } };
 }
 
 /** Values of a defined name's range, from the fake sheet (formulas are not evaluated: constants only). */
