@@ -125,9 +125,10 @@ export function readScenarioFromRanges(ranges: readonly Cell[][][], lang: Langua
   } else {
     s.proposed = base.proposed.map((p) => ({ name: p.name, values: { ...p.values } }));
   }
-  // Rejected cells keep their defaults; the scenario is returned when the whole of it is valid.
+  // A scenario is returned only when nothing was rejected and the whole of it is valid: a rejected cell
+  // (a typo, a value out of range) must be fixed, not silently replaced by its default.
   const problems = validateScenario(s);
   for (const p of problems) say(p.key ?? 'scenario', p);
-  if (!problems.length) report.scenario = s;
+  if (!report.rejected.length) report.scenario = s;
   return report;
 }

@@ -204,8 +204,14 @@ describe('Insert model (Office adapter against a mocked Excel)', () => {
     expect(sel.defaulted).toEqual(['SMB.expansion']);
     expect(sel.rejected.map((r) => r.key)).toEqual(['churnn']);
     expect(sel.rejected[0].reason).toMatch(/did you mean "churn"/);
-    expect(sel.scenario!.segments[0].values.churn).toBeCloseTo(0.12, 12);
-    expect(sel.scenario!.segments[0].values.arpa).toBe(1200);
+    // A typo is to be fixed, not replaced by a default: no scenario until it is.
+    expect(sel.scenario).toBeUndefined();
+    book.selection.values.splice(3, 1);
+    const fixed = await readScenario({ kind: 'selection' });
+    expect(fixed.rejected).toEqual([]);
+    expect(fixed.scenario!.segments[0].values.churn).toBeCloseTo(0.12, 12);
+    expect(fixed.scenario!.segments[0].values.arpa).toBe(1200);
+    expect(fixed.scenario!.segments[0].values.expansion).toBe(findSpec('expansion')!.defaultValue);
 
     // A named range and an Excel table on a user's sheet, laid out like CEQ.DEFAULTS output.
     const sheet = new FakeSheet('Mine');
@@ -220,10 +226,15 @@ describe('Insert model (Office adapter against a mocked Excel)', () => {
       expect(r.rejected.map((x) => x.key)).toEqual(['South.churn']);
       expect(r.rejected[0].reason).toMatch(/1\.5/);
       expect(r.rejected[0].reason).toMatch(/0\.95/);
-      expect(r.scenario!.segments.map((g) => g.name)).toEqual(['North', 'South']);
-      expect(r.scenario!.segments[1].values.churn).toBe(findSpec('churn')!.defaultValue);
-      expect(r.scenario!.settings.discountRate).toBeCloseTo(0.08, 12);
+      expect(r.scenario).toBeUndefined();
     }
+    sheet.set(2, 2, 0.15);
+    const r = await readScenario({ kind: 'table', name: 'Table1' });
+    expect(r.rejected).toEqual([]);
+    expect(r.scenario!.segments.map((g) => g.name)).toEqual(['North', 'South']);
+    expect(r.scenario!.segments.map((g) => g.values.churn)).toEqual([0.2, 0.15]);
+    expect(r.scenario!.segments[1].values.newCustomers).toBe(40);
+    expect(r.scenario!.settings.discountRate).toBeCloseTo(0.08, 12);
   });
 
   it('in Spanish, a read reports its problems in Spanish', async () => {
