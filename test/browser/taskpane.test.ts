@@ -72,6 +72,8 @@ async function axeViolations(p: Page): Promise<{ id: string; impact: string; nod
 }
 
 async function expectAccessible(name: string): Promise<void> {
+  // An accordion that just opened fades in: contrast is checked once every animation has finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const violations = await axeViolations(page);
   writeFileSync(artifact(`axe-${name}.json`), JSON.stringify(violations, null, 2));
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -155,7 +157,7 @@ describe('the task pane in chromium, preview mode', () => {
     await page.locator('[data-testid="live-strip"][data-stale="false"]').waitFor();
   });
 
-  it('the scenario screen passes axe with every section open, and in the dark theme', async () => {
+  it('the scenario screen passes axe with every section open, in the dark theme and in high contrast', async () => {
     await page.getByRole('button', { name: /How people respond/ }).click();
     await page.getByRole('button', { name: /Retention curve/ }).click();
     await expectAccessible('scenario');
@@ -163,7 +165,19 @@ describe('the task pane in chromium, preview mode', () => {
     await page.locator('[data-theme="dark"]').waitFor();
     await shot('dark');
     await expectAccessible('scenario-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    await page.locator('[data-theme="highContrast"]').waitFor();
+    // Forced colours repaint HTML but not SVG: the chart's line must not vanish into the background.
+    const colours = await page.evaluate(() => {
+      const line = document.querySelector('[data-testid="live-chart"] [data-series] path')!;
+      return { line: getComputedStyle(line).stroke, page: getComputedStyle(document.body).backgroundColor };
+    });
+    expect(colours.line).not.toBe(colours.page);
+    expect(colours.line).not.toBe('rgb(255, 255, 255)');
+    await shot('high-contrast');
+    await expectAccessible('scenario-high-contrast');
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+    await page.locator('[data-theme="light"]').waitFor();
   });
 
   it('reaches the tabs by keyboard', async () => {

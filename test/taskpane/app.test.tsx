@@ -269,3 +269,17 @@ describe('where the pane runs', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Scenario name' })).toHaveValue('Enterprise, multi-year contracts'));
   });
 });
+
+describe('without a proposed plan', () => {
+  it('says what to do on every result screen instead of failing', async () => {
+    renderApp();
+    fireEvent.click(screen.getByLabelText('Remove plan Retention plan'));
+    expect(screen.queryByTestId('live-strip')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
+    expect(await screen.findByText('Add a proposed plan to compare it with the baseline.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Scenario' }));
+    fireEvent.click(screen.getByText('Add proposed plan'));
+    expect(planInput('commissionRenewal', 1)).toHaveValue('2'); // a new plan starts as a copy of the baseline
+    expect(screen.getByTestId('live-npv')).toHaveTextContent('$0');
+  });
+});

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   cell: { minWidth: '84px', maxWidth: '150px' },
   input: { width: '100%', minWidth: 0 },
   inner: { width: '100%', minWidth: 0 },
-  unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  unit: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   note: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, marginTop: '2px' },
 });
 

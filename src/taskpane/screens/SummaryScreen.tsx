@@ -34,7 +34,7 @@ function useDrivers(computed: Computed | undefined, index: number): Swing[] | un
   // ~70 projections: worked out after the screen has painted, so opening the tab never waits for it.
   const [state, setState] = React.useState<{ for?: Computed; index?: number; rows: Swing[] }>();
   React.useEffect(() => {
-    if (!computed) return;
+    if (!computed || index < 0 || index >= computed.scenario.proposed.length) return;
     const id = setTimeout(() => {
       const rows = index === 0 ? topDrivers(computed.scenario) : swings(computed.scenario, UNCERTAIN_KEYS, 'customerEquityDelta', 0.2, index).slice(0, 3);
       setState({ for: computed, index, rows });

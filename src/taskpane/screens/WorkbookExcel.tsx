@@ -5,7 +5,6 @@ import { insertComparison } from '../../office/comparison';
 import { readScenario } from '../../office/read-scenario';
 import { workbookScenarios } from '../../office/saved-scenarios';
 import { insertModel } from '../../office/workbook';
-import { LIVE_FUNCTION_NAMES } from '../../workbook';
 import { WorkbookPanel, type WorkbookActions } from '../workbook';
 import { useStudio } from '../studio';
 
@@ -18,10 +17,12 @@ export default function WorkbookExcel(): React.ReactElement {
   const actions = React.useMemo((): WorkbookActions | Error => {
     try {
       return {
-        insertModel: (s) => insertModel(s, { lang, functionNames: LIVE_FUNCTION_NAMES[lang] }),
+        // Live-sheet formulas get the function names of the pane's language (insertModel's default).
+        insertModel: (s) => insertModel(s, { lang }),
         readFromSelection: () => readScenario({ kind: 'selection' }, lang),
+        readScenario: (source) => readScenario(source, lang),
         saved: workbookScenarios(lang),
-        insertComparison,
+        insertComparison: (rows) => insertComparison(rows, { lang }),
       };
     } catch (e) {
       return e instanceof Error ? e : new Error(String(e));

@@ -1,0 +1,68 @@
+/**
+ * Inside Excel the Workbook tab is the workbook panel wired to the src/office adapters (mocked here:
+ * they are Excel.run code with their own office-addin-mock tests). The pane hands them the scenario its
+ * results are for, in its language, and loads what they read back into the form.
+ */
+import * as React from 'react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { budgetNeutralPlan, scenarioFromJson, type ScenarioJson } from '../../src/engine';
+import midMarket from '../../examples/mid-market-saas.json';
+import enterprise from '../../examples/enterprise-multi-year.json';
+import { insertModel } from '../../src/office/workbook';
+import { readScenario } from '../../src/office/read-scenario';
+import { App } from '../../src/taskpane/App';
+
+configure({ defaultHidden: true });
+jest.setTimeout(30_000);
+
+jest.mock('../../src/office/workbook', () => ({
+  insertModel: jest.fn(async () => ({ sheets: [{ key: 'inputs', name: 'CEQ Inputs', created: true, cells: 300, formulas: 0, syncs: 1 }], names: 90, charts: 3 })),
+}));
+jest.mock('../../src/office/read-scenario', () => ({
+  readScenario: jest.fn(async () => ({
+    scenario: jest.requireActual('../../src/engine').scenarioFromJson(jest.requireActual('../../examples/enterprise-multi-year.json')),
+    found: ['churn'], defaulted: [], rejected: [], addresses: ['Sheet1!A1:D40'],
+  })),
+}));
+jest.mock('../../src/office/comparison', () => ({ insertComparison: jest.fn(async () => 'CEQ Comparison') }));
+jest.mock('../../src/office/saved-scenarios', () => ({
+  workbookScenarios: jest.fn(() => ({
+    list: () => ({ status: 'empty', entries: [] }),
+    load: () => { throw new Error('none'); },
+    save: async () => undefined,
+    rename: async () => undefined,
+    duplicate: async () => undefined,
+    remove: async () => undefined,
+    backupAndReset: async () => '',
+  })),
+}));
+
+const s = () => scenarioFromJson(midMarket as ScenarioJson);
+
+describe('inside Excel', () => {
+  beforeEach(() => jest.clearAllMocks());
+
+  it('shows the workbook actions (not the preview note) and inserts the scenario the results are for', async () => {
+    render(<App host={{ kind: 'excel', displayLanguage: 'en-US' }} />);
+    expect(screen.queryByTestId('preview-note')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: 'Budget neutral' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Workbook' }));
+    // The workbook panel is a lazy chunk: give it time to load in jsdom.
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert model' }, { timeout: 10_000 }));
+    await waitFor(() => expect(insertModel).toHaveBeenCalledTimes(1));
+    const [inserted, options] = (insertModel as jest.Mock).mock.calls[0];
+    expect(options).toEqual({ lang: 'en' });
+    expect(inserted.proposed[0].values).toEqual(budgetNeutralPlan(s(), s().proposed[0].values).plan);
+    expect(inserted.segments).toEqual(s().segments);
+  });
+
+  it('loads a scenario read from the workbook into the form, in Spanish Excel', async () => {
+    render(<App host={{ kind: 'excel', displayLanguage: 'es-ES' }} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Libro' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Leer' }, { timeout: 10_000 }));
+    await waitFor(() => expect(readScenario).toHaveBeenCalledWith({ kind: 'selection' }, 'es'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Escenario' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Nombre del escenario' })).toHaveValue((enterprise as ScenarioJson).name));
+    expect(document.querySelector('[data-path="settings:periodsPerYear"]')).toHaveValue('4');
+  });
+});
