@@ -251,6 +251,19 @@ describe('WorkbookPanel: saved scenarios', () => {
     expect(button('Save')).toBeEnabled();
   });
 
+  it('switching the pane to Spanish (a new store in Spanish) shows the store in Spanish', () => {
+    const en = fakeActions({ store: 'corrupt' }).actions;
+    const es = fakeActions({ store: 'corrupt' }).actions;
+    es.saved.list = () => ({ status: 'corrupt', entries: [], message: 'Los escenarios guardados en este libro no se pueden leer.' });
+    const view = (lang: Language, actions: WorkbookActions) =>
+      <FluentProvider theme={webLightTheme}><WorkbookPanel lang={lang} scenario={defaultScenario()} onScenario={jest.fn()} actions={actions} /></FluentProvider>;
+    const { rerender } = render(view('en', en));
+    expect(screen.getByText(/cannot be read/)).toBeInTheDocument();
+    rerender(view('es', es));
+    expect(screen.getByText(/no se pueden leer/)).toBeInTheDocument();
+    expect(button('Copia y reinicio')).toBeInTheDocument();
+  });
+
   it('every action is reachable with the Tab key, in reading order', async () => {
     const { actions, seed } = fakeActions({ readScenario: true });
     seed('Only');

@@ -102,6 +102,8 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   const [sourceName, setSourceName] = React.useState('');
   const [sourceTouched, setSourceTouched] = React.useState(false);
   const refresh = () => setStore(actions.saved.list());
+  // A new store (the pane switched language, or reconnected) is read again: its messages follow.
+  React.useEffect(() => setStore(actions.saved.list()), [actions.saved]);
   const number = fmt(lang);
   // Keyboard users land on the confirmation they just asked for.
   const confirmDelete = React.useRef<HTMLButtonElement>(null);
