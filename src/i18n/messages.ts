@@ -32,12 +32,12 @@ export const MESSAGES = {
     es: 'Tres segmentos con contratos anuales. La propuesta traslada retribución de las nuevas ventas a renovaciones y expansión, añade una recuperación del 30 % y paga a soporte la mitad por resultados.',
   },
   'exampleInfo.enterprise-multi-year': {
-    en: 'Large accounts on three-year contracts, projected by quarter: changes in churn reach the base only as contracts renew.',
-    es: 'Grandes cuentas con contratos de tres años, proyectadas por trimestre: los cambios de abandono llegan a la base solo al renovar.',
+    en: 'Three-year contracts and a retention curve that gets stickier with tenure, projected by quarter. Renewal effects arrive only as contracts renew, so payback is slow: the case where the tenure view matters most.',
+    es: 'Contratos de tres años y una curva de retención que mejora con la antigüedad, proyectados por trimestre. Los efectos llegan solo al renovar los contratos y la recuperación es lenta: el caso en que más importa la vista del mandato.',
   },
   'exampleInfo.high-touch-services': {
-    en: 'A services business with many service contacts, projected by month: service outcomes and prevention matter as much as sales pay.',
-    es: 'Un negocio de servicios con muchos contactos de soporte, proyectado por meses: los resultados de soporte y la prevención pesan tanto como la retribución comercial.',
+    en: 'A managed-services business with many service contacts, projected by month. The proposal pays the service bonus on outcomes, funds prevention of recurring issues and adds agent assist instead of more deflection.',
+    es: 'Un negocio de servicios gestionados con muchos contactos de soporte, proyectado por meses. La propuesta paga el bono de soporte por resultados, financia la prevención de incidencias recurrentes y añade asistencia al agente en lugar de más desvío.',
   },
 
   // Scenario screen
