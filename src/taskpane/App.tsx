@@ -25,7 +25,8 @@ export interface AppProps {
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   page: { padding: '8px 10px 24px', maxWidth: '900px', margin: '0 auto', boxSizing: 'border-box' },
-  tabs: { marginBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Tabs wrap onto a second line in a narrow pane rather than hide (later screens add more tabs).
+  tabs: { marginBottom: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
 });
 
 /** The error boundary of one screen: a screen that fails (or whose chunk cannot load) says so; the rest keeps working. */

@@ -99,6 +99,11 @@ describe('the task pane in chromium, preview mode', () => {
     expect(browser.blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
     await shot('scenario');
+    await openTab(page, 'workbook', 'preview-workbook-note');
+    expect(await page.getByRole('button', { name: 'Insert model' }).count()).toBe(0);
+    await shot('workbook');
+    await expectAccessible('workbook');
+    await openTab(page, 'scenario', 'live-strip');
   });
 
   it('registered every custom function before the task pane rendered anything', async () => {

@@ -42,6 +42,7 @@ describe('labelEvery', () => {
   it('keeps the first and last labels and thins evenly', () => {
     expect(labelEvery(10, 20)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(labelEvery(84, 6)).toEqual([0, 17, 34, 51, 68, 83]);
+    expect(labelEvery(10, 7)).toEqual([0, 2, 4, 6, 9]); // not 8 and 9 side by side
     fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 2, max: 30 }), (n, max) => {
       const idx = labelEvery(n, max);
       expect(idx[0]).toBe(0);

@@ -57,7 +57,8 @@ export function labelEvery(count: number, max: number): number[] {
   const step = Math.ceil((count - 1) / (max - 1));
   const out: number[] = [];
   for (let i = 0; i < count - 1; i += step) out.push(i);
-  if (count - 1 - out[out.length - 1] < step / 2) out.pop();
+  // The last label needs room: drop the regular one before it when they would crowd.
+  if (out.length > 1 && count - 1 - out[out.length - 1] <= step / 2) out.pop();
   out.push(count - 1);
   return out;
 }
