@@ -63,7 +63,7 @@ export function rangeText(spec: AssumptionSpec, language: Language, locale: stri
 
 /** A catalogue value for reading (not editing): percentages, money, or a plain number. */
 export function formatAssumption(spec: AssumptionSpec, value: number, f: ReturnType<typeof formats>): string {
-  if (isPercent(spec)) return f.percent(value, 2);
+  if (isPercent(spec)) return f.percent(value, 2, 0);
   if (spec.unit === 'currency') return f.money(value);
   return f.number(value, 3);
 }

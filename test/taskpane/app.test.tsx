@@ -134,7 +134,7 @@ describe('budget neutral', () => {
     const s = example();
     const { factor, plan } = budgetNeutralPlan(s, s.proposed[0].values);
     expect(screen.getByTestId('budget-factors')).toHaveTextContent(`Retention plan: scaled × ${en.number(factor, 3)}`);
-    expect(screen.getByText(`budget neutral: ${en.percent(plan.commissionRenewal, 2)}`)).toBeInTheDocument();
+    expect(screen.getByText(`budget neutral: ${en.percent(plan.commissionRenewal, 2, 0)}`)).toBeInTheDocument();
     const neutral = { ...s, proposed: [{ name: 'Retention plan', values: plan }] };
     expect(liveNpv()).toBe(en.moneyShort(runScenario(neutral).comparisons[0].npvDelta));
     // Typed values stay as typed.

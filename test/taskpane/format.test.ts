@@ -42,6 +42,8 @@ describe('formats(locale, currency)', () => {
     expect(en.percent(0.1234)).toBe('12.3%');
     expect(nbsp(es.percent(0.1234))).toBe('12,3 %');
     expect(en.percent(-0.05, 0)).toBe('(5%)');
+    expect(en.percent(0.08, 2, 0)).toBe('8%');
+    expect(en.percent(0.0745, 2, 0)).toBe('7.45%');
   });
 
   it('shortens large amounts for axes and headlines', () => {
