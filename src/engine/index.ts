@@ -27,3 +27,4 @@ export * from './optimize';
 export * from './quota-curve';
 export * from './quota-plan';
 export * from './quota-project';
+export * from './quota-report';

@@ -64,6 +64,11 @@ export function lognormalSigma(cv: number): number {
   return Math.sqrt(Math.log1p(cv * cv));
 }
 
+/** Φ, with the ends of the curve (attainment 0 and ∞) answered without a series. */
+function phi(x: number): number {
+  return x === Infinity ? 1 : x === -Infinity ? 0 : normalCdf(x);
+}
+
 /** The lognormal spread of attainment: P(A < x) and E[A; A < x]/ā as functions of x. */
 class Spread {
   constructor(readonly mean: number, readonly sigma: number) {}
@@ -76,7 +81,7 @@ class Spread {
 
   /** P(lo ≤ A < hi) for d(lo), d(hi), accurate in either tail. */
   static mass(dLo: number, dHi: number): number {
-    return dLo > 0 ? normalCdf(-dLo) - normalCdf(-dHi) : normalCdf(dHi) - normalCdf(dLo);
+    return dLo > 0 ? phi(-dLo) - phi(-dHi) : phi(dHi) - phi(dLo);
   }
 }
 
@@ -94,12 +99,19 @@ export function expectedPayout(c: PayoutCurve, mean: number, cv: number): number
   const sigma = lognormalSigma(cv);
   if (degenerate(mean, sigma)) return payout(Math.max(0, mean), c);
   const spread = new Spread(mean, sigma);
+  // P(A ≥ x) and E[A; A ≥ x]/ā at each end of each piece; a piece starts where the last one ended, so
+  // each end is computed once (a Monte Carlo run of a quota plan evaluates this thousands of times).
   let sum = 0;
+  let end = NaN, above = 0, aboveWeighted = 0;
   for (const p of pieces(c)) {
-    const dLo = spread.d(p.from);
-    const dHi = spread.d(p.to);
-    if (p.intercept !== 0) sum += p.intercept * Spread.mass(dLo, dHi);
-    if (p.slope !== 0) sum += p.slope * mean * Spread.mass(dLo - sigma, dHi - sigma);
+    if (p.from !== end) {
+      const d = spread.d(p.from);
+      [above, aboveWeighted] = [phi(-d), phi(sigma - d)];
+    }
+    const d = spread.d(p.to);
+    const [aboveTo, aboveWeightedTo] = [phi(-d), phi(sigma - d)];
+    sum += p.intercept * (above - aboveTo) + p.slope * mean * (aboveWeighted - aboveWeightedTo);
+    [end, above, aboveWeighted] = [p.to, aboveTo, aboveWeightedTo];
   }
   return sum;
 }

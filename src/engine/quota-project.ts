@@ -2,8 +2,9 @@ import { planBehaviour, salesBaseline, type PlanBehaviour } from './behaviour';
 import type { ComponentId, ComponentValues, PlanValues, RoleId } from './catalogue';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import { project, type Projection } from './project';
-import { expectedPayout, expectedPayoutSlope, shareAtOrAboveQuota, type PayoutCurve } from './quota-curve';
+import { expectedPayout, expectedPayoutSlope, type PayoutCurve } from './quota-curve';
 import { rolesOf, targetPay, type Role } from './quota-plan';
+import { rememberQuotaRun, type ComponentPay, type QuotaPay } from './quota-report';
 import type { Scenario } from './scenario';
 
 /**
@@ -86,8 +87,7 @@ export function baselineYearOneOutcomes(s: Scenario): YearOutcomes {
 }
 
 /** The flat-rate equivalent of a plan's incentives at the margin (the plan itself when it has no roles). */
-export function effectiveIncentives(plan: PlanValues, outcomes: YearOutcomes, cv: number): Incentives {
-  const roles = rolesOf(plan);
+export function effectiveIncentives(plan: PlanValues, outcomes: YearOutcomes, cv: number, roles = rolesOf(plan)): Incentives {
   if (roles.length === 0) return { values: plan, components: [] };
   const components: ComponentIncentive[] = [];
   const rates: YearOutcomes = { newArr: 0, renewal: 0, expansion: 0, service: 0 };
@@ -122,167 +122,90 @@ export function quotaTargetBehaviour(s: Scenario, plan: PlanValues, outcomes = b
   return planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour);
 }
 
-export interface QuotaComponentYear {
-  component: ComponentId;
-  /** The company's outcome in the year (ARR). */
-  outcome: number;
-  /** Headcount × quota. */
-  totalQuota: number;
-  expectedAttainment: number;
-  /** Expected payout as a share of target. */
-  payoutShare: number;
-  /** Expected payout of everyone in the role. */
-  payout: number;
-  /** Share of the people at or above quota. */
-  atOrAboveQuota: number;
-}
-
-export interface QuotaRoleYear {
-  year: number;
-  components: QuotaComponentYear[];
-  payout: number;
-  clawback: number;
-  /** payout − clawback: what the role adds to comp cost. */
-  variablePay: number;
-  /** Headcount × on-target earnings × (1 − variable share): reported, not in comp cost (see docs/quotas.md). */
-  basePay: number;
-  totalPay: number;
-  variablePayShareOfRevenue: number;
-}
-
-export interface QuotaRoleReport {
-  id: RoleId;
-  headcount: number;
-  /** Target variable pay of everyone in the role, per year. */
-  targetVariablePay: number;
-  years: QuotaRoleYear[];
-}
-
-export interface QuotaYear {
-  year: number;
-  revenue: number;
-  /** The plan's whole comp cost (flat pay and quota payouts, net of clawbacks). */
-  compCost: number;
-  compCostShareOfRevenue: number;
-  /** What the quota layer adds to comp cost. */
-  variablePay: number;
-}
-
-export interface QuotaReport {
-  roles: QuotaRoleReport[];
-  years: QuotaYear[];
-  /** The incentives that moved effort, read at the baseline's year-1 outcomes. */
-  incentives: ComponentIncentive[];
-  /** The flat-rate equivalent of the plan at the margin. */
-  effective: Pick<PlanValues, 'commissionNew' | 'commissionRenewal' | 'commissionExpansion' | 'clawback' | 'outcomeWeight'>;
-  baselineOutcomes: YearOutcomes;
-}
-
-const reports = new WeakMap<Projection, QuotaReport>();
-
-/** The quota report of a projection made by projectPlan for a plan with roles; undefined otherwise. */
-export function quotaReport(p: Projection): QuotaReport | undefined {
-  return reports.get(p);
-}
-
 /** Projects a plan when it or the baseline has roles (run.ts sends flat scenarios to project directly). */
 export function projectWithQuotas(s: Scenario, plan: PlanValues): Projection {
   const outcomes0 = baselineYearOneOutcomes(s);
   const cv = s.behaviour.attainmentCV;
-  const incentives = effectiveIncentives(plan, outcomes0, cv);
+  const roles = rolesOf(plan);
+  const incentives = effectiveIncentives(plan, outcomes0, cv, roles);
   const target = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour);
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
   const leavers = new Float64Array(s.segments.length * P);
-  const roles = rolesOf(plan);
-  let years: QuotaRoleYear[][] = [];
+  let pay: QuotaPay = { roles, components: [], clawback: [] };
   const p = project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan, {
     target,
     firstRenewalChurnArr: leavers,
-    addPay: (data, periods, nSeg) => { years = addQuotaPay(data, periods, nSeg, s.settings.periodsPerYear, roles, cv, leavers); },
+    addPay: (data, periods, nSeg) => { pay = addQuotaPay(data, periods, nSeg, s.settings.periodsPerYear, roles, cv, leavers); },
   });
-  const e = incentives.values;
-  reports.set(p, {
-    roles: roles.map((role, r) => ({
-      id: role.id,
-      headcount: role.values.headcount,
-      targetVariablePay: role.values.headcount * role.values.ote * role.values.variableShare,
-      years: years[r],
-    })),
-    years: years.length ? years[0].map((_, y) => quotaYear(p, y, years)) : [],
-    incentives: incentives.components,
-    effective: { commissionNew: e.commissionNew, commissionRenewal: e.commissionRenewal, commissionExpansion: e.commissionExpansion,
-      clawback: e.clawback, outcomeWeight: e.outcomeWeight },
-    baselineOutcomes: outcomes0,
-  });
+  rememberQuotaRun(p, { pay, cv, incentives, baselineOutcomes: outcomes0 });
   return p;
-}
-
-function quotaYear(p: Projection, y: number, roles: QuotaRoleYear[][]): QuotaYear {
-  let revenue = 0, compCost = 0;
-  for (let t = y * p.periodsPerYear; t < (y + 1) * p.periodsPerYear; t++) {
-    revenue += p.value('revenue', t);
-    compCost += p.value('compCost', t);
-  }
-  let variablePay = 0;
-  for (const role of roles) variablePay += role[y].variablePay;
-  for (const role of roles) role[y].variablePayShareOfRevenue = revenue !== 0 ? role[y].variablePay / revenue : 0;
-  return { year: y + 1, revenue, compCost, compCostShareOfRevenue: revenue !== 0 ? compCost / revenue : 0, variablePay };
 }
 
 /**
  * Adds each role's expected payouts and clawbacks to every segment's rows (before totals are summed)
- * and returns them per role and year.
+ * and returns them per role, component and year. Runs once per projection of a quota plan (a Monte
+ * Carlo run makes thousands): rows are addressed by number and nothing is built for the report here.
  */
 function addQuotaPay(
   data: Float64Array, P: number, nSeg: number, ppy: number, roles: readonly Role[], cv: number, leavers: Float64Array,
-): QuotaRoleYear[][] {
-  const at = (s: number, metric: Metric, t: number) => (s * METRIC_COUNT + M[metric]) * P + t;
+): QuotaPay {
   const nYears = P / ppy;
-  const add = (s: number, metric: Metric, t: number, amount: number) => {
-    data[at(s, metric, t)] += amount;
-    data[at(s, 'compCost', t)] += amount;
-    data[at(s, 'contribution', t)] -= amount;
-  };
+  const stride = METRIC_COUNT * P;
+  const compCost = M.compCost * P;
+  const contribution = M.contribution * P;
+  const clawbacks = M.clawbacks * P;
   // A payout with no outcome to follow (a curve that pays at 0 attainment) is spread like the service bonus pool.
   let customers = 0;
-  for (let s = 0; s < nSeg; s++) customers += data[at(s, 'customersBegin', 0)];
-  const weight = (s: number) => (customers > 0 ? data[at(s, 'customersBegin', 0)] / customers : 1 / nSeg);
-
-  return roles.map((role) => Array.from({ length: nYears }, (_, y) => {
-    const periods = { from: y * ppy, to: (y + 1) * ppy };
-    const components: QuotaComponentYear[] = [];
-    let payout = 0, newArrRate = 0;
-    for (const [id, c] of Object.entries(role.components) as [ComponentId, ComponentValues][]) {
-      let outcome = 0;
-      for (let s = 0; s < nSeg; s++) for (let t = periods.from; t < periods.to; t++) outcome += data[at(s, COMPONENT_OUTCOME[id], t)];
-      const attainment = expectedAttainment(role, c, outcome);
-      const payoutShare = expectedPayout(curveOf(c), attainment, cv);
-      const pay = role.values.headcount * targetPay(role, c) * payoutShare;
+  for (let s = 0; s < nSeg; s++) customers += data[s * stride + M.customersBegin * P];
+  const components: ComponentPay[] = [];
+  const clawback = roles.map(() => new Float64Array(nYears));
+  roles.forEach((role, r) => {
+    const newArrRate = new Float64Array(nYears);
+    for (const [id, values] of Object.entries(role.components) as [ComponentId, ComponentValues][]) {
+      const outcomeRow = M[COMPONENT_OUTCOME[id]] * P;
+      const payRow = M[PAY_LINE[id]] * P;
+      const curve = curveOf(values);
+      const team = role.values.headcount * targetPay(role, values);
+      const totalQuota = role.values.headcount * values.quota;
+      const outcome = new Float64Array(nYears);
+      const payoutShare = new Float64Array(nYears);
+      for (let y = 0; y < nYears; y++) {
+        const [from, to] = [y * ppy, (y + 1) * ppy];
+        let o = 0;
+        for (let s = 0; s < nSeg; s++) for (let t = from; t < to; t++) o += data[s * stride + outcomeRow + t];
+        const share = expectedPayout(curve, o / totalQuota, cv);
+        const pay = team * share;
+        for (let s = 0; s < nSeg; s++) {
+          const base = s * stride;
+          const weight = customers > 0 ? data[base + M.customersBegin * P] / customers : 1 / nSeg;
+          for (let t = from; t < to; t++) {
+            const amount = o > 0 ? (pay * data[base + outcomeRow + t]) / o : (pay * weight) / ppy;
+            data[base + payRow + t] += amount;
+            data[base + compCost + t] += amount;
+            data[base + contribution + t] -= amount;
+          }
+        }
+        outcome[y] = o;
+        payoutShare[y] = share;
+        if (id === 'newArr' && o > 0) newArrRate[y] = pay / o;
+      }
+      components.push({ role: r, component: id, values, outcome, payoutShare });
+    }
+    if (!(role.values.clawback > 0)) return;
+    for (let y = 0; y < nYears; y++) {
+      const rate = role.values.clawback * newArrRate[y];
+      if (!(rate > 0)) continue;
       for (let s = 0; s < nSeg; s++) {
-        for (let t = periods.from; t < periods.to; t++) {
-          add(s, PAY_LINE[id], t, outcome > 0 ? (pay * data[at(s, COMPONENT_OUTCOME[id], t)]) / outcome : (pay * weight(s)) / ppy);
+        const base = s * stride;
+        for (let t = y * ppy; t < (y + 1) * ppy; t++) {
+          const amount = leavers[s * P + t] * rate;
+          data[base + clawbacks + t] += amount;
+          data[base + compCost + t] -= amount;
+          data[base + contribution + t] += amount;
+          clawback[r][y] += amount;
         }
       }
-      if (id === 'newArr' && outcome > 0) newArrRate = pay / outcome;
-      payout += pay;
-      components.push({ component: id, outcome, totalQuota: role.values.headcount * c.quota, expectedAttainment: attainment, payoutShare,
-        payout: pay, atOrAboveQuota: shareAtOrAboveQuota(attainment, cv) });
     }
-    let clawback = 0;
-    const clawbackRate = role.values.clawback * newArrRate;
-    if (clawbackRate > 0) {
-      for (let s = 0; s < nSeg; s++) {
-        for (let t = periods.from; t < periods.to; t++) {
-          const amount = leavers[s * P + t] * clawbackRate;
-          data[at(s, 'clawbacks', t)] += amount;
-          data[at(s, 'compCost', t)] -= amount;
-          data[at(s, 'contribution', t)] += amount;
-          clawback += amount;
-        }
-      }
-    }
-    const basePay = role.values.headcount * role.values.ote * (1 - role.values.variableShare);
-    return { year: y + 1, components, payout, clawback, variablePay: payout - clawback, basePay, totalPay: basePay + payout - clawback,
-      variablePayShareOfRevenue: 0 };
-  }));
+  });
+  return { roles: [...roles], components, clawback };
 }
