@@ -148,6 +148,13 @@ export function shareAtOrAboveQuota(mean: number, cv: number): number {
   return normalCdf(-new Spread(mean, sigma).d(1));
 }
 
+/** Density of attainment at `a` across the people of a role (for a chart of the spread under a curve). */
+export function attainmentDensity(a: number, mean: number, cv: number): number {
+  const sigma = lognormalSigma(cv);
+  if (degenerate(mean, sigma) || !(a > 0)) return 0;
+  return normalPdf(new Spread(mean, sigma).d(a)) / (a * sigma);
+}
+
 /** The attainment bands CEQ.ATTAINMENT reports when none are given: below 50 %, 50–75 %, … 150 % and above. */
 export const DEFAULT_ATTAINMENT_BANDS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  attainmentBands, expectedPayout, expectedPayoutSlope, lognormalSigma, payout, shareAtOrAboveQuota, type PayoutCurve,
+  attainmentBands, attainmentDensity, expectedPayout, expectedPayoutSlope, lognormalSigma, payout, shareAtOrAboveQuota, type PayoutCurve,
 } from '../../src/engine';
 
 /** MODEL.md section 8: payout curves and their expectation over a lognormal spread of attainment. */
@@ -131,6 +131,19 @@ describe('the spread of attainment', () => {
     expect(shareAtOrAboveQuota(1, 0.35)).toBeCloseTo(0.432517, 6);
     expect(shareAtOrAboveQuota(0.9, 0)).toBe(0);
     expect(shareAtOrAboveQuota(1, 0)).toBe(1);
+  });
+
+  it('has a density that integrates to each band\'s share', () => {
+    fc.assert(fc.property(mean, fc.double({ min: 0.05, max: 1.5, noNaN: true }), (m, v) => {
+      // Simpson over attainment from 0 to the median, against the share of reps below the median.
+      const median = m / Math.sqrt(1 + v * v);
+      const n = 20_000;
+      const h = median / n;
+      let sum = attainmentDensity(1e-300, m, v) + attainmentDensity(median, m, v);
+      for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * attainmentDensity(i * h, m, v);
+      expect((sum * h) / 3).toBeCloseTo(attainmentBands(m, v, [median])[0], 6);
+      expect(attainmentBands(m, v, [median])[0]).toBeCloseTo(0.5, 12);
+    }), { numRuns: 30 });
   });
 
   it('splits the reps into bands that add up to 1 and match a numerical integration', () => {
