@@ -84,18 +84,19 @@ describe('defaults', () => {
 });
 
 describe('schema version', () => {
-  it('writes the current schema version, and reads files written with it or without one', () => {
-    expect(SCENARIO_SCHEMA_VERSION).toBe(1);
-    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(SCENARIO_SCHEMA_VERSION);
-    expect(() => scenarioFromJson({ schemaVersion: 1 })).not.toThrow();
+  it('writes the lowest version that can read the file, and reads files written with any version up to the current one', () => {
+    expect(SCENARIO_SCHEMA_VERSION).toBe(2);
+    // Flat plans are version 1, so an add-in that knows only version 1 still opens them.
+    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(1);
+    for (const version of [1, 2]) expect(() => scenarioFromJson({ schemaVersion: version })).not.toThrow();
     expect(() => scenarioFromJson({})).not.toThrow();
   });
 
   it('refuses a file from a newer version, saying so in English and Spanish', () => {
-    const problems = problemsOf({ schemaVersion: 2 });
-    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 2, max: 1, detail: 'saved by a newer version of the add-in' }]);
-    expect(describeProblem(problems[0], 'en')).toBe('schemaVersion: 2 is too large; the limit is 1 (saved by a newer version of the add-in)');
-    expect(describeProblem(problems[0], 'es')).toMatch(/^schemaVersion: 2 es demasiado grande; el límite es 1/);
+    const problems = problemsOf({ schemaVersion: 3 });
+    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 3, max: 2, detail: 'saved by a newer version of the add-in' }]);
+    expect(describeProblem(problems[0], 'en')).toBe('schemaVersion: 3 is too large; the limit is 2 (saved by a newer version of the add-in)');
+    expect(describeProblem(problems[0], 'es')).toMatch(/^schemaVersion: 3 es demasiado grande; el límite es 2/);
   });
 });
 

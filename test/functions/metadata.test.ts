@@ -5,13 +5,16 @@
  */
 import { FUNCTIONS } from '../../src/functions/table';
 import { BY_ID } from '../../src/functions/functions';
+import { QUOTA_BY_ID, QUOTA_FUNCTIONS } from '../../src/functions/quotas';
+import { UNCERTAINTY_BY_ID } from '../../src/functions/uncertainty';
+import { UNCERTAIN_FUNCTIONS } from '../../src/functions/uncertainty-table';
 import { distMissing, readMetadata, type FunctionMeta } from './host';
 
 const missing = distMissing('functions.json', 'functions-es.json');
 if (missing) throw new Error(missing);
 
 /** Ids are stored in workbooks: this list may grow, never change. "?" marks an optional parameter. */
-const PINNED: Record<string, { params: string[]; matrix: boolean }> = {
+const PINNED: Record<string, { params: string[]; matrix: boolean; cancelable?: boolean }> = {
   'CEQ.DEFAULTS': { params: ['segments?'], matrix: true },
   'CEQ.PROJECT': { params: ['assumptions', 'plan', 'years?', 'periods_per_year?'], matrix: true },
   'CEQ.COMPARE': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'metric?', 'years?'], matrix: true },
@@ -25,10 +28,20 @@ const PINNED: Record<string, { params: string[]; matrix: boolean }> = {
   'CEQ.NRR': { params: ['start_arr', 'expansion', 'contraction', 'churned'], matrix: false },
   'CEQ.GRR': { params: ['start_arr', 'contraction', 'churned'], matrix: false },
   'CEQ.CROSSOVER': { params: ['baseline_series', 'proposed_series', 'cumulative?'], matrix: false },
+  'CEQ.SIMULATE': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'trials?', 'seed?', 'metric?'], matrix: true, cancelable: true },
+  'CEQ.TORNADO': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'metric?'], matrix: true, cancelable: true },
+  'CEQ.OPTIMIZE': { params: ['assumptions', 'baseline_plan', 'bounds', 'objective?', 'budget?'], matrix: true, cancelable: true },
+  'CEQ.PAYOUT': { params: ['attainment', 'threshold', 'accelerator', 'cap', 'decelerator?'], matrix: false },
+  'CEQ.ATTAINMENT': { params: ['expected_attainment', 'cv', 'bands?'], matrix: true },
 };
 
+/** Every function's table entry (id, arguments, result shape) and registration, whichever file declares it. */
+const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS];
+const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID };
+
 /** Range arguments: Excel must pass them whole (matrix), not lift the function over their cells. */
-const RANGE_PARAMS = new Set(['segments', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series']);
+const RANGE_PARAMS = new Set(['segments', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series',
+  'uncertainty', 'bounds', 'budget', 'bands']);
 
 /** Built-in Excel functions, English and Spanish: a reasonable sample including the dotted families. */
 const BUILT_INS = `SUM SUMA SUMIF SUMAR.SI AVERAGE PROMEDIO COUNT CONTAR MIN MAX IF SI IFS SI.CONJUNTO AND Y OR O NOT NO
@@ -70,16 +83,23 @@ describe('dist/functions.json', () => {
     expect(f.result.dimensionality === 'matrix').toBe(pinned.matrix);
     expect(f.options?.volatile).toBeFalsy();
     expect(f.options?.stream).toBeFalsy();
+    // Long runs can be stopped by Excel (EXCEL.md): the Monte Carlo family is cancelable, nothing else needs to be.
+    expect(Boolean(f.options?.cancelable)).toBe(Boolean(pinned.cancelable));
   });
 
   it('agrees with the table of functions and the registration map', () => {
-    const table = new Map(FUNCTIONS.map((d) => [d.id, d]));
+    const table = new Map(TABLE.map((d) => [d.id, d]));
+    expect(TABLE).toHaveLength(table.size);
     expect([...table.keys()].sort()).toEqual(Object.keys(PINNED).sort());
-    expect(Object.keys(BY_ID).sort()).toEqual(Object.keys(PINNED).sort());
+    expect(Object.keys(REGISTERED).sort()).toEqual(Object.keys(PINNED).sort());
     for (const f of english) {
       const d = table.get(f.id)!;
-      expect(d.args.map((a) => a.name + (a.optional ? '?' : ''))).toEqual(f.parameters.map((p) => p.name + (p.optional ? '?' : '')));
-      expect(d.result === 'matrix').toBe(f.result.dimensionality === 'matrix');
+      expect(d.args.map((a) => a.name)).toEqual(f.parameters.map((p) => p.name));
+      // An argument Excel may omit must have a fallback in the table; the table may also accept a blank
+      // for a required one (CEQ.TORNADO's uncertainty: blank = the usual assumptions ±20 %).
+      f.parameters.forEach((p, i) => { if (p.optional) expect(`${p.name}: ${d.args[i].optional}`).toBe(`${p.name}: true`); });
+      // The Monte Carlo family always spills, so its table entries carry no result shape.
+      expect(('result' in d ? d.result : 'matrix') === 'matrix').toBe(f.result.dimensionality === 'matrix');
     }
   });
 });
