@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
-// jszip is exceljs's own zip library (a dependency of it, not of ours): the same one that wrote the file.
+// jszip: the zip library exceljs itself writes with (the same version), declared as our own dependency.
 import JSZip from 'jszip';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
