@@ -28,6 +28,10 @@ export interface AssumptionTableProps {
   /** Label of the column-name inputs ("Segment name"). */
   nameLabel: string;
   testId?: string;
+  /** Put before each cell's accessible name when the row label alone is ambiguous ("Account executive · New ARR: "). */
+  ariaPrefix?: string;
+  /** Said (and a dash shown) in a cell whose column has no such key, e.g. a plan without the role. */
+  absentText?: string;
 }
 
 const useStyles = makeStyles({
@@ -96,10 +100,13 @@ export function AssumptionTable(p: AssumptionTableProps): React.ReactElement {
                 </th>
                 {p.columns.map((c) => {
                   const path = `${c.prefix}:${spec.key}`;
+                  if (p.absentText !== undefined && c.values[spec.key] === undefined) {
+                    return <td key={c.prefix}><span aria-hidden="true">—</span><span className="ceq-visually-hidden">{p.absentText}</span></td>;
+                  }
                   return (
                     <td key={c.prefix}>
                       <AssumptionInput variant="cell" spec={spec} path={path} text={c.values[spec.key] ?? ''} error={evaluation.fieldErrors.get(path)}
-                        note={c.notes?.[spec.key]} ariaLabel={`${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
+                        note={c.notes?.[spec.key]} ariaLabel={`${p.ariaPrefix ?? ''}${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
                     </td>
                   );
                 })}

@@ -5,13 +5,15 @@
  *
  * Field paths: `settings:<key>`, `behaviour:<key>`, `segment:<id>:<key>`, `plan:<id>:<key>`, and
  * `segment:<id>:name` / `plan:<id>:name` for names. Ids are stable across adding and removing rows.
+ * A plan's quota keys (`plan:<id>:ae.newArr.quota`) are texts of its row too (quota-fields.ts).
  */
 import {
   defaultSegment, findSpec, specsOf, type AssumptionSpec, type Language, type Scenario, type Scope,
 } from '../../engine';
 import { displayText, parseField, t } from '../../i18n';
+import { quotaFieldSpec, quotaKeysIn, quotaTexts } from './quota-fields';
 
-/** The scopes the pane renders. A later scope (e.g. quota roles) is carried through untouched in `source`. */
+/** The scopes the pane renders. Plan rows carry their quota keys as texts as well (quota-fields.ts). */
 export const EDITED_SCOPES = ['scenario', 'segment', 'behaviour', 'plan'] as const satisfies readonly Scope[];
 
 export type Raw = Record<string, string>;
@@ -54,8 +56,10 @@ function textOf(spec: AssumptionSpec, value: number | undefined, locale: string)
 
 export function draftFromScenario(s: Scenario, locale: string, budgetNeutral = false): Draft {
   let n = 0;
-  const row = (prefix: string, name: string, scope: Scope, values: Record<string, number>): DraftRow =>
-    ({ id: `${prefix}${++n}`, name, values: texts(scope, values, locale), base: values });
+  const row = (prefix: string, name: string, scope: Scope, values: Record<string, number>): DraftRow => ({
+    id: `${prefix}${++n}`, name, base: values,
+    values: scope === 'plan' ? { ...texts(scope, values, locale), ...quotaTexts(values, locale) } : texts(scope, values, locale),
+  });
   return {
     source: s,
     locale,
@@ -77,6 +81,8 @@ export type Action =
   | { type: 'removeSegment'; id: string }
   | { type: 'addPlan'; name: string }
   | { type: 'removePlan'; id: string }
+  /** Sets texts of a plan's keys and removes keys (the quota designer adds and removes roles and components). */
+  | { type: 'planKeys'; id: string; set: Raw; remove?: readonly string[] }
   | { type: 'budgetNeutral'; on: boolean }
   | { type: 'scaleEfforts' }
   | { type: 'load'; scenario: Scenario }
@@ -105,6 +111,15 @@ export function reduce(d: Draft, a: Action): Draft {
     }
     case 'removePlan':
       return { ...d, proposed: d.proposed.filter((p) => p.id !== a.id) };
+    case 'planKeys': {
+      const edit = (r: DraftRow): DraftRow => {
+        if (r.id !== a.id) return r;
+        const values = { ...r.values };
+        for (const key of a.remove ?? []) delete values[key];
+        return { ...r, values: Object.assign(values, a.set) };
+      };
+      return { ...d, baseline: edit(d.baseline), proposed: d.proposed.map(edit) };
+    }
     case 'budgetNeutral':
       return { ...d, budgetNeutral: a.on };
     case 'scaleEfforts':
@@ -146,7 +161,8 @@ function relocalize(d: Draft, locale: string): Draft {
   if (locale === d.locale) return d;
   const convert = (scope: Scope, raw: Raw): Raw => {
     const out: Raw = { ...raw };
-    for (const spec of specsOf(scope)) {
+    const quota = scope === 'plan' ? quotaKeysIn(raw).map((k) => quotaFieldSpec(k)!) : [];
+    for (const spec of [...specsOf(scope), ...quota]) {
       if (spec.unit === 'choice' || raw[spec.key] === undefined) continue;
       const v = parseField(spec, raw[spec.key], d.locale);
       if (Number.isFinite(v)) out[spec.key] = displayText(spec, v, locale);

@@ -3,6 +3,7 @@
  * is parsed and checked against its catalogue row (the message names the field, the text as typed and
  * the valid range, in the units the field is typed in), then the engine's cross-field rules run and
  * their problems are pinned to the fields they name. Problem texts come from the engine's messages.ts.
+ * A plan's quota keys are checked like its flat keys, against their QUOTA_CATALOGUE rows.
  */
 import {
   checkValue, describeProblem, findSpec, specsOf,
@@ -10,6 +11,7 @@ import {
 } from '../../engine';
 import { parseField, t, toDisplay } from '../../i18n';
 import { BASELINE_ID, type Draft, type DraftRow, type Raw } from './draft';
+import { quotaFieldSpec, quotaKeysIn, quotaLabel, withoutQuotaKeys } from './quota-fields';
 
 export interface Evaluation {
   /** The scenario as typed, when every field parses and the engine accepts it. */
@@ -33,7 +35,7 @@ export function fieldProblem(spec: AssumptionSpec, text: string, locale: string,
 }
 
 function label(key: string, lang: Language): string {
-  return findSpec(key)?.label[lang] ?? key;
+  return findSpec(key)?.label[lang] ?? quotaLabel(key, lang) ?? key;
 }
 
 export function evaluate(d: Draft, lang: Language): Evaluation {
@@ -45,9 +47,11 @@ export function evaluate(d: Draft, lang: Language): Evaluation {
   };
 
   const record = (scope: Scope, raw: Raw, pathOf: (key: string) => string, prefix: string, base: Record<string, number>) => {
-    const out: Record<string, number> = { ...base };
-    for (const spec of specsOf(scope)) {
-      const { value, problem } = fieldProblem(spec, raw[spec.key] ?? '', d.locale, prefix + spec.label[lang]);
+    // A plan's quota keys come from its texts only: a role removed in the designer is gone.
+    const quota = scope === 'plan' ? quotaKeysIn(raw).map((k) => quotaFieldSpec(k)!) : [];
+    const out: Record<string, number> = scope === 'plan' ? withoutQuotaKeys(base) : { ...base };
+    for (const spec of [...specsOf(scope), ...quota]) {
+      const { value, problem } = fieldProblem(spec, raw[spec.key] ?? '', d.locale, prefix + label(spec.key, lang));
       if (problem) fail(pathOf(spec.key), describeProblem(problem, lang));
       else out[spec.key] = value;
     }
@@ -96,7 +100,8 @@ function ownerName(path: string, d: Draft): string {
 
 /**
  * The fields an engine problem key names: "baseline.commissionNew", "proposed2.clawback",
- * "SMB.churn", "churn" (one segment), "SMB.sbgAlpha/sbgBeta", "effortAcquire+effortRetain+effortExpand".
+ * "SMB.churn", "churn" (one segment), "SMB.sbgAlpha/sbgBeta", "effortAcquire+effortRetain+effortExpand",
+ * "proposed.ae.newArr.weight+ae.renewal.weight" (quota keys of a plan).
  */
 export function pathsOf(problemKey: string, d: Draft): string[] {
   let rest = problemKey;
@@ -117,6 +122,7 @@ export function pathsOf(problemKey: string, d: Draft): string[] {
   const out: string[] = [];
   for (const key of rest.split(/[+/]/)) {
     const spec = findSpec(key);
+    if (!spec && owner?.part === 'plan' && quotaFieldSpec(key)) out.push(`plan:${owner.id}:${key}`);
     if (!spec) continue;
     if (spec.scope === 'scenario') out.push(`settings:${key}`);
     else if (spec.scope === 'behaviour') out.push(`behaviour:${key}`);
