@@ -39,7 +39,8 @@ const useStyles = makeStyles({
 export function FigureTable(p: FigureTableProps): React.ReactElement {
   const styles = useStyles();
   return (
-    <div className={styles.scroll} data-testid={p.testId}>
+    // Focusable so a keyboard can scroll a table wider than the pane (Spanish headers are long).
+    <div className={styles.scroll} data-testid={p.testId} tabIndex={0} role="region" aria-label={p.caption}>
       <table className={styles.table}>
         <caption className={styles.caption}>{p.caption}</caption>
         <thead>
