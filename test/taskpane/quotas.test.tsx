@@ -8,7 +8,7 @@
 import * as React from 'react';
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import {
-  attainmentDensity, curveOf, payout, quotaReport, rolesOf, runScenario, scenarioFromJson, yearly,
+  attainmentDensity, budgetNeutralPlan, curveOf, payout, quotaReport, rolesOf, runScenario, scenarioFromJson, yearly,
   type Projection, type Scenario, type ScenarioJson,
 } from '../../src/engine';
 import midMarket from '../../examples/mid-market-saas.json';
@@ -195,6 +195,22 @@ describe('the Quotas tab', () => {
     });
     // Year 1's quotas were set at year 1's outcomes.
     for (const c of ['newArr', 'renewal', 'expansion']) expect(Math.abs(parseFloat(shown(`qf-proposed-ae-${c}-attainment`)!) - 100)).toBeLessThan(0.5);
+  });
+
+  it('budget neutral: the figures are the scaled plan\'s, and each scaled pay field shows the value used', async () => {
+    const s = quotaScenario();
+    render(<App host={{ kind: 'preview' }} browserLocale="en-US" initial={s} />);
+    fireEvent.click(screen.getByRole('switch', { name: 'Budget neutral' }));
+    fireEvent.click(screen.getByTestId('tab-quotas'));
+    await screen.findByTestId('quotas', {}, { timeout: 10_000 });
+    const { plan } = budgetNeutralPlan(s, s.proposed[0].values);
+    const neutral = { ...s, proposed: [{ ...s.proposed[0], values: plan }] };
+    expect(expectFigures(neutral, en)).toBe(7);
+    const ote = (plan as unknown as Record<string, number>)['ae.ote'];
+    expect(ote).toBeLessThan(160_000);
+    const cell = field('ae.ote').closest('td')!;
+    expect(cell).toHaveTextContent(`budget neutral: ${en.money(ote)}`);
+    expect(field('ae.ote')).toHaveValue('160,000');
   });
 
   it('speaks Spanish inside Excel: tab, roles, fields, ranges and numbers', async () => {
