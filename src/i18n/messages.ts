@@ -201,8 +201,8 @@ export const MESSAGES = {
   'quotas.plan': { en: 'Plan', es: 'Plan' },
   'quotas.addRole': { en: 'Add role', es: 'Añadir puesto' },
   'quotas.addRoleHint': {
-    en: 'A role another plan has is copied from it; a new one starts from the catalogue defaults with quotas at this year\'s outcomes.',
-    es: 'Un puesto que ya tiene otro plan se copia de él; uno nuevo parte de los valores por defecto, con cuotas al resultado de este año.',
+    en: 'A role another plan has is copied from it; a new one starts from the catalogue defaults with quotas at year 1\'s outcomes (100 % expected attainment).',
+    es: 'Un puesto que ya tiene otro plan se copia de él; uno nuevo parte de los valores por defecto, con cuotas al resultado del año 1 (cumplimiento esperado del 100 %).',
   },
   'quotas.addTo': { en: 'Add to {plan}', es: 'Añadir a {plan}' },
   'quotas.removeRole': { en: 'Remove {role} from {plan}', es: 'Quitar {role} de {plan}' },
