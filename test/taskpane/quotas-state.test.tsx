@@ -14,7 +14,7 @@ import { BASELINE_ID, draftFromScenario, reduce, type Draft } from '../../src/ta
 import { evaluate, pathsOf } from '../../src/taskpane/state/evaluate';
 import { layoutOf, quotaTexts } from '../../src/taskpane/state/quota-fields';
 import { quotaScenario } from './quotas-example';
-import { addComponent, addRole, flatEquivalent, quotaFor, removeComponent, removeRole, scaleWeights, weightSum } from '../../src/taskpane/quotas/edits';
+import { addComponent, addRole, flatEquivalent, paysFlat, quotaFor, removeComponent, removeRole, scaleWeights, weightSum } from '../../src/taskpane/quotas/edits';
 
 const set = (d: Draft, path: string, text: string) => reduce(d, { type: 'field', path, text });
 const proposed = (d: Draft) => d.proposed[0];
@@ -150,5 +150,8 @@ describe('starting from flat rates', () => {
   it('is offered only for a plan without roles that pays some commission', () => {
     const d = draftFromScenario(quotaScenario(), 'en-US');
     expect(flatEquivalent(proposed(d), yearly(runScenario(quotaScenario()).proposed[0]), 'en-US')).toBeUndefined();
+    // The example's current plan pays no commission: nothing to move onto a role.
+    expect(paysFlat(d.baseline, 'en-US')).toBe(false);
+    expect(paysFlat(draftFromScenario(scenarioFromJson(midMarket as ScenarioJson), 'en-US').baseline, 'en-US')).toBe(true);
   });
 });

@@ -4,12 +4,10 @@
  * plan shown, the year the figures are for and the attainment spread.
  */
 import * as React from 'react';
-import { COMPONENTS, ROLES, yearly, type ComponentId, type RoleId, type YearRow } from '../../engine';
+import { COMPONENTS, ROLES, yearly, type ComponentId, type Language, type RoleId, type YearRow } from '../../engine';
 import type { Formats } from '../../i18n';
-import type { Action, DraftRow } from '../state/draft';
-import type { Evaluation } from '../state/evaluate';
 import type { Computed } from '../state/compute';
-import type { Language } from '../../engine';
+import type { Action, DraftRow } from '../state/draft';
 import type { PlanSide } from './figures';
 
 export interface Designer {
@@ -17,7 +15,6 @@ export interface Designer {
   locale: string;
   fmt: Formats;
   dispatch: React.Dispatch<Action>;
-  evaluation: Evaluation;
   /** The plans as typed: the baseline, then each proposed plan. */
   rows: DraftRow[];
   /** Baseline and the proposed plan shown, from the last valid results. */

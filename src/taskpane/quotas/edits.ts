@@ -112,6 +112,11 @@ export function hasRoles(row: DraftRow): boolean {
 const FLAT_RATES: readonly [ComponentId, 'commissionNew' | 'commissionRenewal' | 'commissionExpansion'][] = [
   ['newArr', 'commissionNew'], ['renewal', 'commissionRenewal'], ['expansion', 'commissionExpansion'],
 ];
+/** Whether the plan's texts pay a commission on new, renewed or expansion ARR (what flatEquivalent moves onto a role). */
+export function paysFlat(row: DraftRow, locale: string): boolean {
+  return FLAT_RATES.some(([, key]) => parseField(findSpec(key)!, row.values[key] ?? '', locale) > 0);
+}
+
 /** Headcount of the one role a flat plan becomes (the catalogue's default). */
 const FLAT_HEADCOUNT = 10;
 

@@ -8,7 +8,7 @@ import { layoutOf } from '../state/quota-fields';
 import { useStudio } from '../studio';
 import { CostSection } from '../quotas/CostSection';
 import { makeYearsOf, roleLabel, type Designer } from '../quotas/designer';
-import { addRole, flatEquivalent, hasRoles } from '../quotas/edits';
+import { addRole, flatEquivalent, hasRoles, paysFlat } from '../quotas/edits';
 import { planSides } from '../quotas/figures';
 import { RoleSection } from '../quotas/RoleSection';
 
@@ -36,7 +36,7 @@ export default function QuotasScreen(): React.ReactElement {
   const [picked, setYear] = React.useState(1);
   const year = Math.min(picked, horizon);
   const d: Designer = {
-    lang, locale, fmt, dispatch, evaluation, rows, sides, year,
+    lang, locale, fmt, dispatch, rows, sides, year,
     cv: computed?.scenario.behaviour.attainmentCV ?? 0,
     scaled: !stale && computed?.factors ? computed : undefined,
     yearsOf: makeYearsOf(computed),
@@ -106,7 +106,7 @@ function AddRole({ d }: { d: Designer }): React.ReactElement {
 function FlatStart({ d }: { d: Designer }): React.ReactElement | null {
   const styles = useStyles();
   const { lang, locale, rows, dispatch } = d;
-  const flat = rows.map((r, i) => ({ r, i })).filter(({ r }) => !hasRoles(r));
+  const flat = rows.map((r, i) => ({ r, i })).filter(({ r }) => !hasRoles(r) && paysFlat(r, locale));
   if (flat.length === 0) return null;
   return (
     <div className={styles.box}>
