@@ -186,6 +186,9 @@ export const MESSAGES = {
   noProposed: { en: 'Add a proposed plan to compare it with the baseline.', es: 'Añada un plan propuesto para compararlo con la base.' },
   scaledNote: { en: 'Budget neutral: {plan} scaled × {factor}.', es: 'Neutral en presupuesto: {plan} escalado × {factor}.' },
 
+  // Uncertainty tab (its other texts load with it: src/taskpane/uncertainty/texts.ts)
+  tabUncertainty: { en: 'Uncertainty', es: 'Incertidumbre' },
+
   // Quotas tab (the plan designer: src/taskpane/screens/QuotasScreen.tsx, src/taskpane/quotas/)
   tabQuotas: { en: 'Quotas', es: 'Cuotas' },
   'quotas.intro': {

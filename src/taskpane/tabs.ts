@@ -29,6 +29,7 @@ export const TABS: readonly TabDef[] = [
   { id: 'scenario', label: 'tabScenario', Screen: ScenarioScreen, keepMounted: true },
   { id: 'results', label: 'tabResults', Screen: React.lazy(() => import(/* webpackChunkName: "results" */ './screens/ResultsScreen')) },
   { id: 'summary', label: 'tabSummary', Screen: React.lazy(() => import(/* webpackChunkName: "summary" */ './screens/SummaryScreen')) },
+  { id: 'uncertainty', label: 'tabUncertainty', Screen: React.lazy(() => import(/* webpackChunkName: "uncertainty" */ './screens/UncertaintyScreen')), keepMounted: true },
   { id: 'quotas', label: 'tabQuotas', Screen: React.lazy(() => import(/* webpackChunkName: "quotas" */ './screens/QuotasScreen')) },
   { id: 'workbook', label: 'tabWorkbook', Screen: React.lazy(() => import(/* webpackChunkName: "workbook" */ './screens/WorkbookScreen')) },
 ];

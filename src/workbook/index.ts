@@ -12,3 +12,7 @@ export { literal, type Value } from './expr';
 export { readScenarioFromRanges, parseCellNumber, type ReadReport } from './read-range';
 export { summariseScenarios, type ScenarioSummaryRow } from './compare-scenarios';
 export { buildComparisonSheet, breakevenYear } from './comparison-sheet';
+export {
+  buildUncertaintySheet, assumptionName, HISTOGRAM_BINS, UNCERTAINTY_SHEET_KEY, UNCERTAINTY_SHEET_NAME,
+  type UncertaintyReport, type UncertaintySheet, type OptimumSummary,
+} from './uncertainty-sheet';
