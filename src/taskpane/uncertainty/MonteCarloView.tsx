@@ -17,6 +17,12 @@ const useStyles = makeStyles({
   hint: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
+/** Each bin by its lower edge, short ("$6.22M"); in full where short labels would repeat (a narrow spread). */
+export function binLabels(from: readonly number[], fmt: Formats): string[] {
+  const short = from.map(fmt.moneyShort);
+  return new Set(short).size === short.length ? short : from.map(fmt.money);
+}
+
 export interface PlanNames {
   baseline: string;
   plan: string;
@@ -80,7 +86,7 @@ export const MonteCarloView = React.memo(function MonteCarloView({ result, planI
         bands={[{ name: u(lang, 'band'), kind: 'delta', lower: fan.bands.p10, upper: fan.bands.p90 }]}
         series={[{ name: u(lang, 'p50'), kind: 'delta', values: fan.bands.p50 }]} />
       <BarChart testId="chart-histogram" title={u(lang, 'histogramTitle')} description={u(lang, 'histogramDescription')}
-        categories={hist.counts.map((_, i) => `${fmt.moneyShort(hist.edges[i])} – ${fmt.moneyShort(hist.edges[i + 1])}`)} categoryHeader={u(lang, 'npvFrom')}
+        categories={binLabels(hist.edges.slice(0, -1), fmt)} categoryHeader={u(lang, 'npvFrom')}
         series={[{ name: u(lang, 'trialsCount'), kind: 'proposed', values: hist.counts }]}
         format={(v) => fmt.number(v)} tableLabel={t(lang, 'dataTable')} />
       <BarChart testId="chart-years" title={u(lang, 'yearsTitle')}

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '4px 0 0' },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: '6px 8px', alignItems: 'start' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: '6px 8px', alignItems: 'start', '& > *': { minWidth: 0 } },
+  select: { minWidth: 0, width: '100%' },
   bounds: { display: 'grid', gridTemplateColumns: 'minmax(0, 1.4fr) minmax(0, 1fr) minmax(0, 1fr)', gap: '4px 6px', alignItems: 'start' },
   boundLabel: { fontSize: tokens.fontSizeBase200, paddingTop: '6px' },
   input: { width: '100%', minWidth: 0 },
@@ -73,15 +74,15 @@ export function OptimizerPanel(p: OptimizerPanelProps): React.ReactElement {
   return (
     <section className={styles.section} aria-labelledby="optimizer-heading" data-testid="optimizer">
       <h2 id="optimizer-heading" className={styles.heading}>{u(lang, 'optimizerTitle')}</h2>
-      <p className={styles.hint}>{u(lang, 'optimizerHint', { plan: p.planName })}</p>
+      <p className={styles.hint}>{u(lang, 'optimizerHint', { plan: p.planName })} {u(lang, 'optimizerFloors')}</p>
       <div className={styles.pair}>
         <Field label={u(lang, 'objective')}>
-          <Select value={draft.objective} onChange={(_, d) => p.onDraft({ ...draft, objective: d.value as OptimizerDraft['objective'] })} data-testid="optimizer-objective">
+          <Select className={styles.select} value={draft.objective} onChange={(_, d) => p.onDraft({ ...draft, objective: d.value as OptimizerDraft['objective'] })} data-testid="optimizer-objective">
             {OBJECTIVES.map((o) => <option key={o} value={o}>{u(lang, `objective.${o}`)}</option>)}
           </Select>
         </Field>
         <Field label={u(lang, 'budget')}>
-          <Select value={draft.budget} onChange={(_, d) => p.onDraft({ ...draft, budget: d.value as BudgetChoice, limit: '' })} data-testid="optimizer-budget">
+          <Select className={styles.select} value={draft.budget} onChange={(_, d) => p.onDraft({ ...draft, budget: d.value as BudgetChoice, limit: '' })} data-testid="optimizer-budget">
             {BUDGETS.map((b) => <option key={b} value={b}>{u(lang, `budget.${b}`)}</option>)}
           </Select>
         </Field>
@@ -89,7 +90,7 @@ export function OptimizerPanel(p: OptimizerPanelProps): React.ReactElement {
           <Field label={`${u(lang, 'budgetLimit')}${draft.budget === 'compCostShare' ? ' (%)' : ''}`}
             hint={`${u(lang, 'budgetLimitHint')}: ${budgetText(draft.budget, p.baselineBudget[draft.budget])}`}
             validationState={err('limit') ? 'error' : 'none'} validationMessage={err('limit')}>
-            <Input value={draft.limit} inputMode="decimal" autoComplete="off" data-path="limit" onChange={(_, d) => p.onDraft({ ...draft, limit: d.value })} />
+            <Input className={styles.input} input={{ size: 6, className: styles.inner }} value={draft.limit} inputMode="decimal" autoComplete="off" data-path="limit" onChange={(_, d) => p.onDraft({ ...draft, limit: d.value })} />
           </Field>
         )}
       </div>

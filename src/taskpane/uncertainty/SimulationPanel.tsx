@@ -12,7 +12,10 @@ import type { Done, JobState } from './useJob';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  settings: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px 8px', alignItems: 'start' },
+  // Grid items may shrink below their content (a long hint, a wide input) instead of overflowing the pane.
+  settings: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px 8px', alignItems: 'start', '& > *': { minWidth: 0 } },
+  input: { width: '100%', minWidth: 0 },
+  inner: { width: '100%', minWidth: 0 },
   info: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   actions: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -56,11 +59,11 @@ export function SimulationPanel(p: SimulationPanelProps): React.ReactElement {
       <div className={styles.settings}>
         <Field label={u(lang, 'trials')} hint={u(lang, 'trialsHint', { min: fmt.number(1), max: fmt.number(MAX_PANE_TRIALS) })}
           validationState={err('trials') ? 'error' : 'none'} validationMessage={err('trials')}>
-          <Input value={table.trials} inputMode="numeric" autoComplete="off" data-path="trials"
+          <Input className={styles.input} input={{ size: 6, className: styles.inner }} value={table.trials} inputMode="numeric" autoComplete="off" data-path="trials"
             onChange={(_, d) => p.dispatch({ type: 'trials', text: d.value })} />
         </Field>
         <Field label={u(lang, 'seed')} hint={u(lang, 'seedHint')} validationState={err('seed') ? 'error' : 'none'} validationMessage={err('seed')}>
-          <Input value={table.seed} autoComplete="off" spellCheck={false} data-path="seed" onChange={(_, d) => p.dispatch({ type: 'seed', text: d.value })} />
+          <Input className={styles.input} input={{ size: 6, className: styles.inner }} value={table.seed} autoComplete="off" spellCheck={false} data-path="seed" onChange={(_, d) => p.dispatch({ type: 'seed', text: d.value })} />
         </Field>
       </div>
       <Field hint={u(lang, 'latinHypercubeHint')}>

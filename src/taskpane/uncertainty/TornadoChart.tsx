@@ -66,7 +66,9 @@ export function TornadoChart(p: TornadoChartProps): React.ReactElement {
           <svg width={width} height={height} aria-hidden="true" focusable="false" style={{ display: 'block' }}>
             {ticks.map((v) => <line key={v} x1={x(v)} x2={x(v)} y1={0} y2={bottom} style={{ stroke: GRID_COLOR }} />)}
             {labelEvery(ticks.length, fit).map((i) => (
-              <text key={i} x={x(ticks[i])} y={bottom + 14} textAnchor="middle" fontSize={FONT_SIZE} style={{ fill: TEXT_COLOR }}>{p.axisFormat(ticks[i])}</text>
+              // The end labels stay inside the chart: anchored at their edge, not centred on it.
+              <text key={i} x={x(ticks[i])} y={bottom + 14} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'} fontSize={FONT_SIZE}
+                style={{ fill: TEXT_COLOR }}>{p.axisFormat(ticks[i])}</text>
             ))}
             <line x1={left} x2={right} y1={bottom} y2={bottom} style={{ stroke: AXIS_COLOR }} />
             {p.bars.map((b, i) => {

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   },
   legend: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', width: '100%', gap: '6px' },
   legendText: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, padding: '0 4px' },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px' },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: '6px', '& > *': { minWidth: 0 } },
   kind: { display: 'flex', alignItems: 'flex-end', gap: '8px' },
   kindField: { flexGrow: 1, minWidth: 0 },
   params: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: '6px' },

@@ -151,6 +151,10 @@ export const U = {
     en: 'Searches the commission rates, clawback and service outcome weight of {plan} for the highest objective, within the bounds and the budget. Deterministic: the same inputs give the same plan.',
     es: 'Busca las comisiones, la recuperación y el peso de resultados de soporte de {plan} que dan el mayor objetivo, dentro de los límites y del presupuesto. Determinista: los mismos datos dan el mismo plan.',
   },
+  optimizerFloors: {
+    en: 'In the model pay moves effort between activities but does not create it, so the overall level of commission buys no effort: set each lower bound at the pay your market requires.',
+    es: 'En el modelo la retribución mueve el esfuerzo entre actividades pero no lo crea, así que el nivel general de las comisiones no compra esfuerzo: fije cada límite inferior en la retribución que exige su mercado.',
+  },
   objective: { en: 'Objective', es: 'Objetivo' },
   'objective.customerEquity': { en: 'Customer equity', es: 'Valor del cliente' },
   'objective.npv': { en: 'NPV of contribution', es: 'VAN de la contribución' },
