@@ -74,12 +74,11 @@ describe('a Monte Carlo run through the protocol', () => {
     const s = example();
     const { port, log } = clonedWorker();
     const runner = new JobRunner(port, 'worker');
-    let handle: ReturnType<typeof runner.run<'monteCarlo'>> | undefined;
     let cancelledAt: number | undefined;
-    handle = runner.run({ kind: 'monteCarlo', scenario: s, rows: ROWS, trials: 50_000, seed: 1, latinHypercube: false }, (done) => {
+    const handle: ReturnType<typeof runner.run<'monteCarlo'>> = runner.run({ kind: 'monteCarlo', scenario: s, rows: ROWS, trials: 50_000, seed: 1, latinHypercube: false }, (done) => {
       if (cancelledAt === undefined && done > 0) {
         cancelledAt = done;
-        handle!.cancel();
+        handle.cancel();
       }
     });
     const outcome = await handle.promise;
