@@ -6,8 +6,12 @@ import type { BehaviourValues, PlanValues, SegmentValues } from './catalogue';
  * Attraction form. MODEL.md writes s_i = f_i + (1 − Σf)·b_i·x_i / Σ b_j·x_j with x_i = (w_i/w_i⁰)^ε,
  * and requires s = b for identical plans. That holds only if the b inside the fraction is the *free*
  * share b'_i = (b_i − f_i)/(1 − Σf), so that is what we use: identical plans give s_i = f_i + b_i − f_i.
+ * In floating point that sum rounds (0.5 comes back as 0.49999999999999994), so when pay changes
+ * nothing (every ratio 1, or ε = 0) the baseline shares are returned as they are: s = b exactly, and
+ * the baseline's projection never drifts from its inputs (MODEL.md sections 5 and 10).
  */
 export function attractionShares(baseline: readonly number[], ratios: readonly number[], epsilon: number, floor: number): number[] {
+  if (epsilon === 0 || ratios.every((r) => r === 1)) return baseline.slice();
   const n = baseline.length;
   const free = 1 - n * floor;
   let total = 0;

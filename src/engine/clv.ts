@@ -37,7 +37,7 @@ export function clvConstantRetention(
     // relationship never ends), so an open-ended CLV needs some churn.
     if (retention === 1) {
       throw invalid({ code: 'inconsistent', key: 'retention', value: retention,
-        detail: 'a retention of 1 needs a finite number of years' });
+        detail: 'retentionOfOne' });
     }
     const denominator = 1 - retention + discountRate; // 1 − r first: exact, so a tiny i is not rounded away
     return timing === 'now' ? (margin * (1 + discountRate)) / denominator : (margin * retention) / denominator;

@@ -384,8 +384,6 @@ function makeDist(spec: DistributionSpec): Dist {
 
 // ── Validation ──────────────────────────────────────────────────────────────────────────────────
 
-const fmt = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(12)) : x > 0 ? '∞' : x < 0 ? '-∞' : String(x));
-
 /**
  * Every problem with `spec` as the distribution of assumption `key` whose valid range is [lo, hi]
  * (default: the whole line). Checks: a known kind; every parameter a finite number; min < max and
@@ -407,7 +405,7 @@ export function validateDistribution(key: string, spec: DistributionSpec, lo = -
     }
   }
   if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) {
-    problems.push({ code: 'badDistribution', key, min: lo, max: hi, detail: `[${fmt(lo)}, ${fmt(hi)}] = ∅` });
+    problems.push({ code: 'badDistribution', key, min: lo, max: hi, detail: 'emptyInterval' });
   }
   if (problems.length > 0) return problems;
   const where = spec.kind;
@@ -415,37 +413,36 @@ export function validateDistribution(key: string, spec: DistributionSpec, lo = -
     case 'triangular':
     case 'pert':
       if (!(spec.min < spec.max)) {
-        problems.push({ code: 'badDistribution', key, value: spec.min, detail: `${where}: min ${fmt(spec.min)} ≥ max ${fmt(spec.max)}` });
+        problems.push({ code: 'badDistribution', key, value: spec.min, detail: 'minNotBelowMax', args: { kind: where, min: spec.min, max: spec.max } });
       } else if (!(spec.mode >= spec.min && spec.mode <= spec.max)) {
         problems.push({ code: 'badDistribution', key, value: spec.mode,
-          detail: `${where}: mode ${fmt(spec.mode)} ∉ [${fmt(spec.min)}, ${fmt(spec.max)}]` });
+          detail: 'modeOutside', args: { kind: where, mode: spec.mode, min: spec.min, max: spec.max } });
       }
       break;
     case 'uniform':
       if (!(spec.min < spec.max)) {
-        problems.push({ code: 'badDistribution', key, value: spec.min, detail: `${where}: min ${fmt(spec.min)} ≥ max ${fmt(spec.max)}` });
+        problems.push({ code: 'badDistribution', key, value: spec.min, detail: 'minNotBelowMax', args: { kind: where, min: spec.min, max: spec.max } });
       }
       break;
     case 'lognormal':
-      if (!(spec.mean > 0)) problems.push({ code: 'badDistribution', key, value: spec.mean, detail: `${where}: mean ${fmt(spec.mean)} ≤ 0` });
-      if (!(spec.sd > 0)) problems.push({ code: 'badDistribution', key, value: spec.sd, detail: `${where}: sd ${fmt(spec.sd)} ≤ 0` });
+      if (!(spec.mean > 0)) problems.push({ code: 'badDistribution', key, value: spec.mean, detail: 'notPositive', args: { kind: where, parameter: 'mean' } });
+      if (!(spec.sd > 0)) problems.push({ code: 'badDistribution', key, value: spec.sd, detail: 'notPositive', args: { kind: where, parameter: 'sd' } });
       break;
     case 'normal':
-      if (!(spec.sd > 0)) problems.push({ code: 'badDistribution', key, value: spec.sd, detail: `${where}: sd ${fmt(spec.sd)} ≤ 0` });
+      if (!(spec.sd > 0)) problems.push({ code: 'badDistribution', key, value: spec.sd, detail: 'notPositive', args: { kind: where, parameter: 'sd' } });
       break;
   }
   if (problems.length > 0) return problems;
   const d = makeDist(spec);
   const L = Math.max(lo, d.lower);
   const H = Math.min(hi, d.upper);
-  const range = `[${fmt(lo)}, ${fmt(hi)}]`;
   if (L > H || (L === H && lo !== hi)) {
-    problems.push({ code: 'badDistribution', key, min: lo, max: hi, detail: `${where}: [${fmt(d.lower)}, ${fmt(d.upper)}] ∩ ${range} = ∅` });
+    problems.push({ code: 'badDistribution', key, min: lo, max: hi, detail: 'missesRange', args: { kind: where, lower: d.lower, upper: d.upper } });
   } else if (lo !== hi) {
     const mass = truncatedMass(d, L, H);
     if (!(mass >= MIN_TRUNCATED_MASS)) {
       problems.push({ code: 'badDistribution', key, min: lo, max: hi, value: mass,
-        detail: `${where}: P(X ∈ ${range}) = ${mass.toPrecision(3)} < ${MIN_TRUNCATED_MASS}` });
+        detail: 'tooLittleMass', args: { kind: where, mass: +mass.toPrecision(3), least: MIN_TRUNCATED_MASS } });
     }
   }
   return problems;

@@ -1,3 +1,5 @@
+import type { DetailId } from './messages';
+
 /**
  * Every problem the engine reports is data (a code plus the facts), never a pre-formatted string, so the
  * custom functions, the task pane and the docs can each say it in English or Spanish (see messages.ts).
@@ -33,8 +35,10 @@ export interface Problem {
   max?: number;
   /** For unknownKey: the nearest catalogue key. For notAllowed: the allowed values, comma separated. */
   suggestion?: string;
-  /** Free detail, already in both languages where needed: keep it to numbers and keys. */
-  detail?: string;
+  /** What the code alone does not say, as an id of messages.ts's table (said there in both languages). */
+  detail?: DetailId;
+  /** Facts a detail needs that have no field of their own: numbers, keys, identifiers (never words). */
+  args?: Readonly<Record<string, number | string>>;
 }
 
 /** 'invalid' becomes #VALUE! in Excel, 'notAvailable' becomes #N/A (an answer that does not exist). */
@@ -66,6 +70,7 @@ function describeProblemPlain(p: Problem): string {
   if (p.value !== undefined) parts.push(`value=${String(p.value)}`);
   if (p.min !== undefined || p.max !== undefined) parts.push(`range=[${p.min ?? ''}, ${p.max ?? ''}]`);
   if (p.suggestion) parts.push(`suggestion=${p.suggestion}`);
-  if (p.detail) parts.push(p.detail);
+  if (p.detail) parts.push(`detail=${p.detail}`);
+  if (p.args) parts.push(Object.entries(p.args).map(([k, v]) => `${k}=${String(v)}`).join(' '));
   return parts.join(' ');
 }

@@ -24,7 +24,7 @@
  */
 import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } from './metrics';
 import { discountFactor } from './discount';
-import { invalid, ModelError } from './errors';
+import { invalid, ModelError, type Problem } from './errors';
 import { latinHypercube } from './lhs';
 import type { Projection } from './project';
 import { createRandom, type RandomSource } from './random';
@@ -167,7 +167,7 @@ function discountFactors(s: Scenario, periods: number, out: Float64Array = new F
 function drawTrial(c: Setup, k: number): void {
   const stream = c.root.fork(k);
   const dims = c.dimensions;
-  let broken: string | undefined;
+  let broken: Problem | undefined;
   for (let attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
     for (let d = 0; d < dims.length; d++) {
       const u = attempt === 0 && c.hypercube ? c.hypercube[d][k] : stream.next();
@@ -181,8 +181,9 @@ function drawTrial(c: Setup, k: number): void {
     if (broken === undefined) return;
     if (attempt === 0) c.redrawn++;
   }
-  throw new ModelError('invalid', [{ code: 'inconsistent', key: 'uncertainty',
-    detail: `trial ${k + 1}: ${MAX_REDRAWS + 1} draws in a row break a rule of the model (${broken}); narrow the distributions` }]);
+  // The summary names the rule; the rule itself follows with its values, as validation says it.
+  throw new ModelError('invalid', [{ code: 'inconsistent', key: 'uncertainty', detail: 'redrawsExhausted',
+    args: { trial: k + 1, draws: MAX_REDRAWS + 1, rule: broken!.key ?? '' } }, broken!]);
 }
 
 /**

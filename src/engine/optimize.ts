@@ -93,7 +93,7 @@ function boundsProblems(bounds: OptimizeOptions['bounds']): Problem[] {
       if (typeof v !== 'number' || !Number.isFinite(v)) problems.push({ code: 'notANumber', key: `bounds.${key}.${end}`, value: v, min: spec.min, max: spec.max });
       else if (v < spec.min || v > spec.max) problems.push({ code: 'outOfRange', key: `bounds.${key}.${end}`, value: v, min: spec.min, max: spec.max });
     }
-    if (b!.min > b!.max) problems.push({ code: 'inconsistent', key: `bounds.${key}`, value: b!.min, detail: `min ${b!.min} > max ${b!.max}` });
+    if (b!.min > b!.max) problems.push({ code: 'inconsistent', key: `bounds.${key}`, value: b!.min, detail: 'minAboveMax', args: { min: b!.min, max: b!.max } });
   }
   return problems;
 }

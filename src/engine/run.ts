@@ -1,5 +1,6 @@
 import type { PlanValues } from './catalogue';
 import { compare, type Comparison } from './compare';
+import type { Problem } from './errors';
 import { project, type Projection } from './project';
 import { projectWithQuotas } from './quota-project';
 import { planUsesQuotas, rolesOf, roleKey } from './quota-plan';
@@ -51,19 +52,42 @@ function yearOneCompCost(p: Projection): number {
   return sum;
 }
 
+/** What budgetNeutralPlan found: the scaled plan and its factor, or why no factor matches the budget. */
+export interface BudgetNeutral {
+  plan: PlanValues;
+  factor: number;
+  /**
+   * Set when no factor can make the plan cost what the baseline costs in year 1 (it pays no variable
+   * pay, or too little for any factor up to MAX_BUDGET_FACTOR): `plan` is then the plan as given and
+   * `factor` 1, and a caller must say so rather than show them as budget neutral. Its key is "proposed":
+   * callers name the plan.
+   */
+  problem?: Problem;
+}
+
+/** The largest factor budgetNeutralPlan tries (2^20: a plan paying a millionth of the baseline). */
+export const MAX_BUDGET_FACTOR = 2 ** 20;
+
 /**
  * Budget neutral: the factor on the proposed plan's commission rates and service bonus pool that makes
  * its year-1 comp cost equal the baseline's. Effort shares do not change with a common factor (the
- * attraction form is scale-free) but over-selling does, so the factor is found by bisection.
- * Returns the scaled plan and the factor.
+ * attraction form is scale-free) but over-selling does, so the factor is found by bisection. A plan
+ * that costs more than the baseline even with no variable pay gets factor 0 (the cheapest it can be).
  */
-export function budgetNeutralPlan(s: Scenario, plan: PlanValues): { plan: PlanValues; factor: number } {
+export function budgetNeutralPlan(s: Scenario, plan: PlanValues): BudgetNeutral {
   const target = yearOneCompCost(projectPlan(s, s.baseline.values));
   const costAt = (f: number) => yearOneCompCost(projectPlan(s, scalePlan(plan, f)));
   let lo = 0;
   let hi = 1;
-  while (costAt(hi) < target && hi < 1e6) hi *= 2;
-  if (costAt(lo) > target) return { plan: scalePlan(plan, 0), factor: 0 };
+  let costHi = costAt(hi);
+  while (costHi < target && hi < MAX_BUDGET_FACTOR) costHi = costAt((hi *= 2));
+  const costLo = costAt(lo);
+  if (costLo > target) return { plan: scalePlan(plan, 0), factor: 0 };
+  if (costHi < target) {
+    const facts = { cost: Math.round(costHi), target: Math.round(target), factor: hi };
+    const paysNothing = costHi === costLo;
+    return { plan, factor: 1, problem: { code: 'inconsistent', key: 'proposed', detail: paysNothing ? 'budgetNoVariablePay' : 'budgetUnreachable', args: facts } };
+  }
   for (let i = 0; i < 80 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
     if (costAt(mid) < target) lo = mid;

@@ -137,7 +137,7 @@ export function sbgFit(survivors: readonly number[]): SbgFit {
     if (!best || result.value < best.value) best = result;
   }
   if (!best || !best.converged) {
-    throw invalid({ code: 'notConverged', key: 'survivors', detail: `${iterations} iterations` });
+    throw invalid({ code: 'notConverged', key: 'survivors', detail: 'iterations', args: { count: iterations } });
   }
   // exp(log(1e4)) is 1e4 plus a rounding error: clamp again so the bounds hold exactly.
   const alpha = clamp(exp(best.x[0]), SBG_MIN_PARAMETER, SBG_MAX_PARAMETER);
@@ -147,16 +147,16 @@ export function sbgFit(survivors: readonly number[]): SbgFit {
 
 function checkSurvivors(survivors: readonly number[]): void {
   if (!Array.isArray(survivors) || survivors.length === 0) {
-    throw invalid({ code: 'emptyData', key: 'survivors', detail: 'give the cohort size and later survivor counts' });
+    throw invalid({ code: 'emptyData', key: 'survivors', detail: 'cohortAndCounts' });
   }
   survivors.forEach((n, t) => {
     if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid({ code: 'notANumber', key: `survivors[${t}]`, value: n });
     if (n < 0) throw invalid({ code: 'outOfRange', key: `survivors[${t}]`, value: n, min: 0 });
   });
   if (survivors.length < 2) {
-    throw invalid({ code: 'tooFewPoints', key: 'survivors', detail: 'need the cohort size and at least one later count' });
+    throw invalid({ code: 'tooFewPoints', key: 'survivors', detail: 'cohortAndOneCount' });
   }
-  if (survivors[0] === 0) throw invalid({ code: 'emptyData', key: 'survivors[0]', detail: 'the cohort has no customers' });
+  if (survivors[0] === 0) throw invalid({ code: 'emptyData', key: 'survivors[0]', detail: 'emptyCohort' });
   for (let t = 1; t < survivors.length; t++) {
     if (survivors[t] > survivors[t - 1]) throw invalid({ code: 'nonMonotone', key: `survivors[${t}]`, value: survivors[t] });
   }
@@ -269,7 +269,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
       return sum + compensation;
     }
   }
-  throw invalid({ code: 'notConverged', key: 'hyp2f1', detail: `z = ${z}, ${HYP2F1_MAX_TERMS} terms` });
+  throw invalid({ code: 'notConverged', key: 'hyp2f1', detail: 'seriesTerms', args: { z, terms: HYP2F1_MAX_TERMS } });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { NamedPlan, Scenario, Segment } from './scenario';
 import { isQuotaKeyName, planUsesQuotas } from './quota-plan';
-import { unknownKeyProblem, validateScenario } from './validate';
+import { misplacedOrUnknown, validateScenario } from './validate';
 
 /**
  * The stored form of a scenario (examples/*.json, saved scenarios, the export CLI). Values may be
@@ -32,36 +32,94 @@ export interface ScenarioJson {
 function withDefaults(scope: Scope, values: Record<string, unknown> | undefined, prefix: string, problems: Problem[]): Record<string, number> {
   const out: Record<string, number> = { ...defaultsOf(scope) };
   for (const [key, value] of Object.entries(values ?? {})) {
-    const spec = findSpec(key);
     if (scope === 'plan' && isQuotaKeyName(key)) out[key] = value as number; // checked with the plan by validateScenario
-    else if (!spec || spec.scope !== scope) problems.push(unknownKeyProblem(prefix + key, key));
+    else if (findSpec(key)?.scope !== scope) problems.push(misplacedOrUnknown(prefix + key, key, scope));
     else out[key] = value as number;
   }
   return out;
 }
 
-/** Reads a stored scenario, filling defaults; throws a ModelError listing every problem. */
+/** What a JSON value is, as messages name it (messages.ts FOUND). */
+function kindOf(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'list';
+  if (typeof x === 'string') return 'text';
+  return typeof x; // number, boolean, object (undefined never reaches a message: absent parts take defaults)
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => kindOf(x) === 'object';
+
+/**
+ * The shape of a stored file, before any value is read: the file and its settings, behaviour, plans and
+ * segments are objects, segments and proposed plans lists, names texts. A corrupt file (an array,
+ * `null`, segments that are a text) is refused with every such problem, never read as the defaults.
+ */
+function shapeProblems(json: unknown): Problem[] {
+  if (!isRecord(json)) return [{ code: 'badShape', key: 'scenario', detail: 'notAnObject', args: { found: kindOf(json) } }];
+  const problems: Problem[] = [];
+  if (json.schemaVersion !== undefined && typeof json.schemaVersion !== 'number') {
+    problems.push({ code: 'notANumber', key: 'schemaVersion', value: JSON.stringify(json.schemaVersion) });
+  }
+  const expect = (x: unknown, path: string, want: 'object' | 'list' | 'text') => {
+    if (x === undefined || kindOf(x) === want) return true;
+    const detail = want === 'object' ? 'notAnObject' : want === 'list' ? 'notAList' : 'notText';
+    problems.push({ code: 'badShape', key: path, detail, args: { found: kindOf(x) } });
+    return false;
+  };
+  expect(json.name, 'name', 'text');
+  expect(json.description, 'description', 'text');
+  expect(json.settings, 'settings', 'object');
+  expect(json.behaviour, 'behaviour', 'object');
+  const plan = (p: unknown, path: string) => {
+    if (expect(p, path, 'object') && isRecord(p)) {
+      expect(p.name, `${path}.name`, 'text');
+      expect(p.values, `${path}.values`, 'object');
+    }
+  };
+  plan(json.baseline, 'baseline');
+  if (expect(json.proposed, 'proposed', 'list') && Array.isArray(json.proposed)) json.proposed.forEach((p, i) => plan(p, `proposed[${i}]`));
+  if (expect(json.segments, 'segments', 'list') && Array.isArray(json.segments)) {
+    json.segments.forEach((g: unknown, i) => {
+      const path = `segments[${i}]`;
+      if (!expect(g, path, 'object') || !isRecord(g)) return;
+      if (g.name === undefined || g.name === '') problems.push({ code: 'missing', key: `${path}.name`, detail: 'segmentName' });
+      else expect(g.name, `${path}.name`, 'text');
+      expect(g.values, `${path}.values`, 'object');
+    });
+  }
+  return problems;
+}
+
+/**
+ * Reads a stored scenario, filling defaults; throws a ModelError listing every problem. Problems name
+ * keys as validation does: a segment's name only when there are several, "proposed." for a lone
+ * proposed plan and "proposed1.", "proposed2." … when there are more.
+ */
 export function scenarioFromJson(json: ScenarioJson): Scenario {
+  const shape = shapeProblems(json);
+  if (shape.length) throw new ModelError('invalid', shape);
   const problems: Problem[] = [];
   if (json.schemaVersion !== undefined && json.schemaVersion > SCENARIO_SCHEMA_VERSION) {
     throw new ModelError('invalid', [{ code: 'tooLarge', key: 'schemaVersion', value: json.schemaVersion, max: SCENARIO_SCHEMA_VERSION,
-      detail: 'saved by a newer version of the add-in' }]);
+      detail: 'newerVersion' }]);
   }
-  const segments: Segment[] = (json.segments?.length ? json.segments : [{ name: 'Mid-market' }]).map((g) => ({
+  const stored = json.segments?.length ? json.segments : [{ name: 'Mid-market' }];
+  const segments: Segment[] = stored.map((g) => ({
     name: g.name,
-    values: withDefaults('segment', g.values, `${g.name}.`, problems) as Segment['values'],
+    values: withDefaults('segment', g.values, stored.length > 1 ? `${g.name}.` : '', problems) as Segment['values'],
   }));
   const plan = (p: ScenarioJson['baseline'], fallback: string, prefix: string): NamedPlan => ({
     name: p?.name ?? fallback,
     values: withDefaults('plan', p?.values, prefix, problems) as NamedPlan['values'],
   });
+  const proposed = json.proposed ?? [];
   const scenario: Scenario = {
     name: json.name ?? 'Scenario',
     settings: withDefaults('scenario', json.settings, '', problems) as Scenario['settings'],
     segments,
     behaviour: withDefaults('behaviour', json.behaviour, '', problems) as Scenario['behaviour'],
     baseline: plan(json.baseline, 'Baseline', 'baseline.'),
-    proposed: (json.proposed ?? []).map((p, i) => plan(p, `Proposed ${i + 1}`, `proposed${i + 1}.`)),
+    proposed: proposed.map((p, i) => plan(p, `Proposed ${i + 1}`, proposed.length > 1 ? `proposed${i + 1}.` : 'proposed.')),
   };
   problems.push(...validateScenario(scenario));
   if (problems.length) throw new ModelError('invalid', problems);

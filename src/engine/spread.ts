@@ -125,7 +125,7 @@ export function spreadOf(values: Float64Array, scratch?: Float64Array): Spread {
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = values[i];
-    if (x !== x) throw invalid({ code: 'notANumber', key: 'values', value: x, detail: `item ${i + 1}` });
+    if (x !== x) throw invalid({ code: 'notANumber', key: 'values', value: x, detail: 'item', args: { index: i + 1 } });
     if (x < min) min = x;
     if (x > max) max = x;
   }

@@ -17,7 +17,7 @@ const abs = Math.abs; // a local binding: `Math` is a slow global lookup in sand
 function checkValues(values: Values, key: string): void {
   if (values.length === 0) throw invalid({ code: 'emptyData', key });
   for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) throw invalid({ code: 'notANumber', key, value: values[i], detail: `item ${i + 1}` });
+    if (Number.isNaN(values[i])) throw invalid({ code: 'notANumber', key, value: values[i], detail: 'item', args: { index: i + 1 } });
   }
 }
 
@@ -186,7 +186,7 @@ export function histogram(values: Values, bins = 20, range?: readonly [number, n
   }
   let [lo, hi] = range ?? minMax(values);
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
-    throw invalid({ code: 'inconsistent', key: 'range', detail: `the histogram range must be finite and increasing, not ${lo} to ${hi}` });
+    throw invalid({ code: 'inconsistent', key: 'range', detail: 'histogramRange', args: { lo, hi } });
   }
   if (lo === hi) { lo -= 0.5; hi += 0.5; }
   const width = (hi - lo) / bins;

@@ -17,8 +17,11 @@ import { findSpec, type AssumptionKey, type AssumptionSpec } from './catalogue';
 import { serviceChurnAtStart } from './behaviour';
 import { truncatedSampler, validateDistribution, type DistributionSpec, type TruncatedSampler } from './distributions';
 import { ModelError, type Problem } from './errors';
+import type { DetailId } from './messages';
 import type { Scenario } from './scenario';
-import { nearestKey, unknownKeyProblem } from './validate';
+import {
+  effortFloorProblem, nearestKey, resolveFloorProblem, sbgPairProblem, serviceChurnProblem, unknownKeyProblem,
+} from './validate';
 
 export interface UncertaintyRow {
   key: string;
@@ -42,16 +45,17 @@ export interface Dimension {
 
 export const MAX_UNCERTAINTY_ROWS = 200;
 
-const EFFORT_SHARES: ReadonlySet<string> = new Set(['effortAcquire', 'effortRetain', 'effortExpand']);
+const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
+const EFFORT_SHARES: ReadonlySet<string> = new Set(EFFORT_KEYS);
 
 /** Why a catalogue key cannot carry a distribution in this scenario (a reason id of notUncertain), if it cannot. */
-function cannotVary(spec: AssumptionSpec, s: Scenario, segment: number | undefined): string | undefined {
-  if (spec.scope === 'plan') return 'plan';
-  if (spec.integer || spec.allowed) return 'whole';
-  if (EFFORT_SHARES.has(spec.key)) return 'effort';
+function cannotVary(spec: AssumptionSpec, s: Scenario, segment: number | undefined): DetailId | undefined {
+  if (spec.scope === 'plan') return 'notUncertainPlan';
+  if (spec.integer || spec.allowed) return 'notUncertainWhole';
+  if (EFFORT_SHARES.has(spec.key)) return 'notUncertainEffort';
   if (spec.key === 'sbgAlpha' || spec.key === 'sbgBeta') {
     const segments = segment === undefined ? s.segments : [s.segments[segment]];
-    if (segments.some((g) => !(g.values.sbgAlpha > 0 && g.values.sbgBeta > 0))) return 'flatChurn';
+    if (segments.some((g) => !(g.values.sbgAlpha > 0 && g.values.sbgBeta > 0))) return 'notUncertainFlatChurn';
   }
   return undefined;
 }
@@ -69,7 +73,7 @@ function checkRows(s: Scenario, rows: readonly UncertaintyRow[]): Checked {
   const problems: Problem[] = [];
   const dimensions: Dimension[] = [];
   if (rows.length > MAX_UNCERTAINTY_ROWS) {
-    return { problems: [{ code: 'tooLarge', key: 'uncertainty', value: `${rows.length} rows`, min: 1, max: MAX_UNCERTAINTY_ROWS }], dimensions };
+    return { problems: [{ code: 'tooLarge', key: 'uncertainty', value: rows.length, min: 1, max: MAX_UNCERTAINTY_ROWS, detail: 'rows' }], dimensions };
   }
   const names = s.segments.map((g) => g.name);
   /** key → "all" or the set of segment indices already varied, and the first label, for duplicates. */
@@ -84,7 +88,7 @@ function checkRows(s: Scenario, rows: readonly UncertaintyRow[]): Checked {
     let segment: number | undefined;
     if (row.segment !== undefined && row.segment !== '') {
       if (spec.scope !== 'segment') {
-        problems.push({ code: 'inconsistent', key: label, detail: `${spec.key} is one value for the whole scenario; leave the segment out` });
+        problems.push({ code: 'inconsistent', key: label, detail: 'scenarioWide', args: { key: spec.key } });
         continue;
       }
       segment = names.indexOf(row.segment);
@@ -101,7 +105,7 @@ function checkRows(s: Scenario, rows: readonly UncertaintyRow[]): Checked {
     const before = seen.get(spec.key);
     const all = segment === undefined;
     if (before && (before.all || all || before.segments.has(segment!))) {
-      problems.push({ code: 'inconsistent', key: label, detail: `varied twice (also as ${before.label}); give one row per key and segment` });
+      problems.push({ code: 'inconsistent', key: label, detail: 'variedTwice', args: { other: before.label } });
       continue;
     }
     const entry = before ?? { all, segments: new Set<number>(), label };
@@ -146,19 +150,20 @@ export function targetsOf(s: Scenario, d: Dimension): Record<string, number>[] {
  * The cross-field rules of validateScenario that values drawn for non-plan keys can break, checked
  * cheaply (no allocation) for one trial: effort shares at least the floor, the resolving share leaving
  * the floor on each side, both sBG parameters above 0 or both 0, and service-driven churn under the
- * baseline plan no higher than the entered churn. Returns a short description of the first rule
- * broken, or undefined.
+ * baseline plan no higher than the entered churn. Returns the first rule broken, as validation words
+ * it, or undefined.
  */
-export function trialInconsistency(s: Scenario): string | undefined {
+export function trialInconsistency(s: Scenario): Problem | undefined {
   const b = s.behaviour;
   const floor = b.effortFloor;
-  if (b.effortAcquire < floor || b.effortRetain < floor || b.effortExpand < floor) return `effortFloor ${b.effortFloor} > an effort share`;
-  if (b.resolveEffortShare < floor || 1 - b.resolveEffortShare < floor) return `resolveEffortShare ${b.resolveEffortShare} ∉ [effortFloor, 1 − effortFloor]`;
+  for (const key of EFFORT_KEYS) if (b[key] < floor) return effortFloorProblem(key, b[key], floor);
+  if (b.resolveEffortShare < floor || 1 - b.resolveEffortShare < floor) return resolveFloorProblem(b.resolveEffortShare, floor);
   for (const g of s.segments) {
     const v = g.values;
-    if ((v.sbgAlpha > 0) !== (v.sbgBeta > 0)) return `${g.name}: sbgAlpha ${v.sbgAlpha}, sbgBeta ${v.sbgBeta}`;
+    const prefix = s.segments.length > 1 ? `${g.name}.` : '';
+    if ((v.sbgAlpha > 0) !== (v.sbgBeta > 0)) return sbgPairProblem(prefix, v.sbgAlpha, v.sbgBeta);
     const service = serviceChurnAtStart(v, b, s.baseline.values);
-    if (service > v.churn + 1e-12) return `${g.name}: service churn ${+service.toFixed(4)} > churn ${+v.churn.toFixed(4)}`;
+    if (service > v.churn + 1e-12) return serviceChurnProblem(prefix, v.churn, service);
   }
   return undefined;
 }

@@ -24,8 +24,18 @@ function checkRecord(scope: Scope, values: Record<string, unknown>, prefix: stri
   }
   for (const key of Object.keys(values)) {
     if (scope === 'plan' && isQuotaKeyName(key)) continue; // checked by quotaProblems
-    if (!findSpec(key) || findSpec(key)!.scope !== scope) out.push(unknownKeyProblem(prefix + key, key));
+    if (findSpec(key)?.scope !== scope) out.push(misplacedOrUnknown(prefix + key, key, scope));
   }
+}
+
+/**
+ * A key that is not one of `scope`'s: a real key in the wrong place says where it belongs ("churn"
+ * among the scenario settings belongs with the segment values); any other gets a "did you mean".
+ */
+export function misplacedOrUnknown(label: string, key: string, scope: Scope): Problem {
+  const home = findSpec(key)?.scope ?? (isQuotaKeyName(key) && findQuotaKey(key) ? 'plan' : undefined);
+  if (home && home !== scope) return { code: 'inconsistent', key: label, detail: 'belongsWith', args: { scope: home, found: scope } };
+  return unknownKeyProblem(label, key);
 }
 
 let planKeyNames: readonly string[] | undefined;
@@ -106,74 +116,106 @@ export function nearestKey(key: string, candidates: readonly string[] = ALL_KEYS
 
 /**
  * Every problem in a scenario at once: ranges first, then the cross-field rules the equations need.
- * Returns an empty list for a valid scenario.
+ * A rule runs whenever its own inputs are valid numbers, whatever else is wrong, so a churn out of
+ * range and a baseline clawback of 1 are reported together. Returns an empty list for a valid scenario.
  */
 export function validateScenario(s: Scenario): Problem[] {
   const problems: Problem[] = [];
   checkRecord('scenario', s.settings, '', problems);
   checkRecord('behaviour', s.behaviour, '', problems);
-  if (s.segments.length === 0) problems.push({ code: 'missing', key: 'segments', detail: 'at least one segment' });
+  if (s.segments.length === 0) problems.push({ code: 'missing', key: 'segments', detail: 'atLeastOneSegment' });
   const names = new Set<string>();
   for (const seg of s.segments) {
-    if (names.has(seg.name)) problems.push({ code: 'inconsistent', key: seg.name, detail: 'segment names must be unique' });
+    if (names.has(seg.name)) problems.push({ code: 'inconsistent', key: seg.name, detail: 'uniqueSegmentNames' });
     names.add(seg.name);
     checkRecord('segment', seg.values, s.segments.length > 1 ? `${seg.name}.` : '', problems);
   }
   checkRecord('plan', s.baseline.values, 'baseline.', problems);
-  problems.push(...quotaProblems(s.baseline.values, 'baseline.'));
+  const baselineQuota = quotaProblems(s.baseline.values, 'baseline.');
+  problems.push(...baselineQuota);
   s.proposed.forEach((p, i) => {
     const prefix = s.proposed.length > 1 ? `proposed${i + 1}.` : 'proposed.';
     checkRecord('plan', p.values, prefix, problems);
     problems.push(...quotaProblems(p.values, prefix));
   });
-  if (problems.length === 0) crossFieldProblems(s, problems);
+  crossFieldProblems(s, baselineQuota.length === 0, problems);
   return problems;
 }
 
-function crossFieldProblems(s: Scenario, out: Problem[]): void {
+/** True when every key of `keys` holds a valid value for its catalogue row. */
+function valid(values: object, keys: readonly string[]): boolean {
+  const record = values as Record<string, unknown>;
+  return keys.every((key) => checkValue(findSpec(key)!, record[key]) === undefined);
+}
+
+const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
+/** What the service-driven churn under the baseline reads (behaviour.ts serviceChurnAtStart). */
+const SERVICE_BEHAVIOUR = ['resolveEffortShare', 'resolutionRate', 'elasticityResolution', 'automationResolution', 'pChurnIfUnresolved', 'saveRate'] as const;
+const SERVICE_PLAN = ['agentAssist', 'automationShare'] as const;
+const SERVICE_SEGMENT = ['contactsPerCustomer', 'churn'] as const;
+
+function crossFieldProblems(s: Scenario, baselineQuotaValid: boolean, out: Problem[]): void {
   const b = s.behaviour;
-  const effortSum = b.effortAcquire + b.effortRetain + b.effortExpand;
-  if (Math.abs(effortSum - 1) > 1e-9) {
-    out.push({ code: 'inconsistent', key: 'effortAcquire+effortRetain+effortExpand', value: effortSum,
-      detail: `the three effort shares must add up to 1, not ${+effortSum.toFixed(6)}` });
-  }
-  for (const key of ['effortAcquire', 'effortRetain', 'effortExpand'] as const) {
-    if (b[key] < b.effortFloor || b[key] <= 0) {
-      out.push({ code: 'inconsistent', key, value: b[key], detail: `must be above 0 and at least effortFloor (${b.effortFloor})` });
+  if (valid(b, EFFORT_KEYS)) {
+    const effortSum = b.effortAcquire + b.effortRetain + b.effortExpand;
+    if (Math.abs(effortSum - 1) > 1e-9) {
+      out.push({ code: 'inconsistent', key: 'effortAcquire+effortRetain+effortExpand', value: effortSum, detail: 'effortSum' });
     }
   }
-  for (const key of ['resolveEffortShare'] as const) {
-    if (b[key] < b.effortFloor || 1 - b[key] < b.effortFloor) {
-      out.push({ code: 'inconsistent', key, value: b[key], detail: `must leave at least effortFloor (${b.effortFloor}) on each side` });
-    }
+  const floorValid = valid(b, ['effortFloor']);
+  for (const key of EFFORT_KEYS) {
+    if (floorValid && valid(b, [key]) && (b[key] < b.effortFloor || b[key] <= 0)) out.push(effortFloorProblem(key, b[key], b.effortFloor));
+  }
+  if (floorValid && valid(b, ['resolveEffortShare']) && (b.resolveEffortShare < b.effortFloor || 1 - b.resolveEffortShare < b.effortFloor)) {
+    out.push(resolveFloorProblem(b.resolveEffortShare, b.effortFloor));
   }
   const base = s.baseline.values;
   const paidOnQuota = componentsPaid(base);
   for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const) {
-    if (base[key] <= 0 && !paidOnQuota.has(key)) {
-      out.push({ code: 'inconsistent', key: `baseline.${key}`, value: base[key],
-        detail: 'the baseline rate must be above 0: effort responds to each plan relative to the baseline' });
+    if (baselineQuotaValid && valid(base, [key]) && base[key] <= 0 && !paidOnQuota.has(key)) {
+      out.push({ code: 'inconsistent', key: `baseline.${key}`, value: base[key], detail: 'baselineRate' });
     }
   }
-  if (base.outcomeWeight <= 0 || base.outcomeWeight >= 1) {
-    out.push({ code: 'inconsistent', key: 'baseline.outcomeWeight', value: base.outcomeWeight,
-      detail: 'the baseline weight must be strictly between 0 and 1' });
+  if (valid(base, ['outcomeWeight']) && (base.outcomeWeight <= 0 || base.outcomeWeight >= 1)) {
+    out.push({ code: 'inconsistent', key: 'baseline.outcomeWeight', value: base.outcomeWeight, min: 0, max: 1, detail: 'baselineOutcomeWeight' });
   }
-  if (base.clawback >= 1) {
-    out.push({ code: 'inconsistent', key: 'baseline.clawback', value: base.clawback, detail: 'the baseline clawback must be below 1' });
+  if (valid(base, ['clawback']) && base.clawback >= 1) {
+    out.push({ code: 'inconsistent', key: 'baseline.clawback', value: base.clawback, detail: 'baselineClawback' });
   }
+  const serviceInputsValid = valid(b, SERVICE_BEHAVIOUR) && valid(base, SERVICE_PLAN);
   for (const seg of s.segments) {
     const v = seg.values;
     const prefix = s.segments.length > 1 ? `${seg.name}.` : '';
-    if ((v.sbgAlpha > 0) !== (v.sbgBeta > 0)) {
-      out.push({ code: 'inconsistent', key: `${prefix}sbgAlpha/sbgBeta`, detail: 'set both sBG parameters above 0, or both to 0 for flat churn' });
-    }
+    if (valid(v, ['sbgAlpha', 'sbgBeta']) && (v.sbgAlpha > 0) !== (v.sbgBeta > 0)) out.push(sbgPairProblem(prefix, v.sbgAlpha, v.sbgBeta));
+    if (!serviceInputsValid || !valid(v, SERVICE_SEGMENT)) continue;
     const serviceChurn = serviceChurnAtStart(v, s.behaviour, base);
-    if (serviceChurn > v.churn + 1e-12) {
-      out.push({ code: 'inconsistent', key: `${prefix}churn`, value: v.churn,
-        detail: `service-driven churn under the baseline (${+serviceChurn.toFixed(4)}) exceeds total churn; lower contactsPerCustomer or pChurnIfUnresolved, or raise churn` });
-    }
+    if (serviceChurn > v.churn + 1e-12) out.push(serviceChurnProblem(prefix, v.churn, serviceChurn));
   }
+}
+
+/*
+ * The cross-field problems, built in one place: validation reports them, and a Monte Carlo trial whose
+ * draws break a rule (uncertainty.ts trialInconsistency) names the rule with the same facts.
+ */
+
+/** An effort share below the floor (or at 0): the floor is the least it may be. */
+export function effortFloorProblem(key: string, value: number, floor: number): Problem {
+  return { code: 'inconsistent', key, value, min: floor, detail: 'effortFloor' };
+}
+
+/** The service resolve share must leave the floor on both resolving and closing: its range is [floor, 1 − floor]. */
+export function resolveFloorProblem(value: number, floor: number): Problem {
+  return { code: 'inconsistent', key: 'resolveEffortShare', value, min: floor, max: 1 - floor, detail: 'resolveFloor' };
+}
+
+/** One sBG parameter set and the other not; `prefix` names the segment ("SMB." or ""). */
+export function sbgPairProblem(prefix: string, alpha: number, beta: number): Problem {
+  return { code: 'inconsistent', key: `${prefix}sbgAlpha/sbgBeta`, detail: 'sbgPair', args: { alpha, beta } };
+}
+
+/** Churn below its service-driven part under the baseline, which is the least churn may be. */
+export function serviceChurnProblem(prefix: string, churn: number, serviceChurn: number): Problem {
+  return { code: 'inconsistent', key: `${prefix}churn`, value: churn, min: serviceChurn, detail: 'serviceChurn' };
 }
 
 const ACTIVITY_OF = { newArr: 'commissionNew', renewal: 'commissionRenewal', expansion: 'commissionExpansion', service: 'outcomeWeight' } as const;

@@ -60,7 +60,7 @@ export function scalarOf(v: Cell): Cell {
 
 function numberArg(name: string, raw: Cell, rule: NumberRule, fallback?: number): number {
   const v = scalarOf(raw);
-  if (Array.isArray(v)) throw invalidArgument({ code: 'badShape', key: name, detail: 'expected one cell, not a range' });
+  if (Array.isArray(v)) throw invalidArgument({ code: 'badShape', key: name, detail: 'oneCell' });
   if (isBlank(v)) {
     if (fallback !== undefined) return fallback;
     throw invalidArgument({ code: 'missing', key: name });
@@ -104,12 +104,12 @@ function vectorArg(name: string, raw: Cell, maxLength: number, firstIndex: numbe
   const grid = gridArg(name, raw);
   const height = grid.length;
   const width = Math.max(0, ...grid.map((r) => r.length));
-  if (height > 1 && width > 1) throw invalidArgument({ code: 'badShape', key: name, detail: `expected one row or one column, not ${height}×${width}` });
+  if (height > 1 && width > 1) throw invalidArgument({ code: 'badShape', key: name, detail: 'oneRowOrColumn', args: { height, width } });
   const cells = grid.flat();
   let end = cells.length;
   while (end > 0 && isBlank(cells[end - 1])) end--;
   if (end === 0) throw invalidArgument({ code: 'emptyData', key: name });
-  if (end > maxLength) throw invalidArgument({ code: 'tooLarge', key: name, value: `${end} values`, min: 1, max: maxLength });
+  if (end > maxLength) throw invalidArgument({ code: 'tooLarge', key: name, value: end, min: 1, max: maxLength, detail: 'values' });
   const out = new Array<number>(end);
   for (let i = 0; i < end; i++) {
     const n = cellNumber(cells[i]);
@@ -128,10 +128,10 @@ function namesArg(name: string, raw: Cell): string[] {
       throw invalidArgument({ code: 'notAllowed', key: name, value: showCell(cell) });
     }
     const text = String(cell).trim();
-    if (out.includes(text)) throw invalidArgument({ code: 'inconsistent', key: name, value: text, detail: `"${text}" appears twice; segment names must be unique` });
+    if (out.includes(text)) throw invalidArgument({ code: 'inconsistent', key: name, value: text, detail: 'nameTwice' });
     out.push(text);
   }
-  if (out.length > MAX_SEGMENTS) throw invalidArgument({ code: 'tooLarge', key: name, value: `${out.length} names`, min: 1, max: MAX_SEGMENTS });
+  if (out.length > MAX_SEGMENTS) throw invalidArgument({ code: 'tooLarge', key: name, value: out.length, min: 1, max: MAX_SEGMENTS, detail: 'names' });
   return out;
 }
 

@@ -99,7 +99,7 @@ export function notANumber(name: string, v: Cell, rule: NumberRule): Problem {
 export function checkNumber(name: string, value: number, rule: NumberRule): Problem | undefined {
   if (rule.allowed && !rule.allowed.includes(value)) return { code: 'notAllowed', key: name, value, suggestion: rule.allowed.join(', ') };
   if (value < rule.min || value > rule.max) return { code: 'outOfRange', key: name, value, min: rule.min, max: rule.max };
-  if (rule.above && value === rule.min) return { code: 'inconsistent', key: name, value, detail: `must be above ${rule.min}, not ${value}` };
+  if (rule.above && value === rule.min) return { code: 'inconsistent', key: name, value, min: rule.min, detail: 'aboveMinimum' };
   if (rule.integer && !Number.isInteger(value)) return { code: 'notInteger', key: name, value, min: rule.min, max: rule.max };
   return undefined;
 }
@@ -111,7 +111,7 @@ export function gridArg(name: string, raw: Cell): Grid {
   let cells = 0;
   for (const row of grid) cells += row.length;
   if (cells > MAX_INPUT_CELLS) {
-    throw invalidArgument({ code: 'tooLarge', key: name, value: `${cells} cells`, min: 1, max: MAX_INPUT_CELLS });
+    throw invalidArgument({ code: 'tooLarge', key: name, value: cells, min: 1, max: MAX_INPUT_CELLS, detail: 'cells' });
   }
   return grid;
 }

@@ -5,7 +5,7 @@
  * unhandled exception). Messages come from the engine's describeProblem, in the add-in's display
  * language when Office tells us, English otherwise.
  */
-import { describeProblem, ModelError, type ErrorKind, type Language, type Problem } from '../engine';
+import { describeProblem, formatNumber, ModelError, type ErrorKind, type Language, type Problem } from '../engine';
 
 /** The error a function throws: a CustomFunctions.Error where the runtime has one, else this shape. */
 export interface FunctionError {
@@ -68,20 +68,26 @@ const INTERNAL: Record<Language, string> = {
 
 /** Units in which a plain number is easily typed 100 times too large (10 instead of 10 %). */
 const FRACTION_UNITS = new Set(['share', 'rate']);
-const PERCENT_HINT: Record<Language, (v: number) => string> = {
+const PERCENT_HINT: Record<Language, (v: string) => string> = {
   en: (v) => ` (percentages are fractions: did you mean ${v}%?)`,
   es: (v) => ` (los porcentajes son fracciones: ¿quiso decir ${v} %?)`,
 };
 
+/**
+ * Whether an out-of-range value looks like a percentage typed as a whole number: the key's unit is a
+ * fraction (share or rate), the value is above 1 and at most 100, and a hundredth of it is valid. A
+ * value whose hundredth is still out of range (or a key counted in years, multiples, money) gets no hint.
+ */
+export function looksLikePercent(problem: Problem, unit: string | undefined): boolean {
+  const v = problem.value;
+  if (problem.code !== 'outOfRange' || !unit || !FRACTION_UNITS.has(unit) || typeof v !== 'number' || !(v > 1 && v <= 100)) return false;
+  return (problem.min === undefined || v / 100 >= problem.min) && (problem.max === undefined || v / 100 <= problem.max);
+}
+
 /** A problem in the user's language, with a hint when a percentage was typed as a whole number. */
 export function problemText(problem: Problem, language: Language, unit?: string): string {
-  let text = describeProblem(problem, language);
-  const v = problem.value;
-  if (problem.code === 'outOfRange' && unit && FRACTION_UNITS.has(unit) && typeof v === 'number' && v > 1 && v <= 100
-    && (problem.max === undefined || v / 100 <= problem.max)) {
-    text += PERCENT_HINT[language](v);
-  }
-  return text;
+  const text = describeProblem(problem, language);
+  return looksLikePercent(problem, unit) ? text + PERCENT_HINT[language](formatNumber(problem.value as number, language)) : text;
 }
 
 /** The text of several problems: the first in full, then how many more (a tooltip has little room). */

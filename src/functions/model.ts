@@ -65,14 +65,18 @@ export function run(s: Scenario, names: PlanNames): ScenarioResult {
   }
 }
 
-/** Checks two plans against the default assumptions (EFFORT needs only the plans and behaviour). */
-export function checkPlans(baseline: ParsedPlan, proposed: ParsedPlan, names: PlanNames): void {
-  const a: ParsedAssumptions = {
+/** The catalogue's assumptions, one default segment (EFFORT needs only the plans and behaviour). */
+export function defaultAssumptions(): ParsedAssumptions {
+  return {
     settings: defaultsOf('scenario'),
     behaviour: defaultsOf('behaviour'),
     segments: [{ name: 'Segment 1', values: defaultsOf('segment') }],
     notes: [],
   };
-  const problems = validateScenario(scenarioOf(a, baseline.values, [proposed.values]));
+}
+
+/** Checks two plans against the default assumptions. */
+export function checkPlans(baseline: ParsedPlan, proposed: ParsedPlan, names: PlanNames): void {
+  const problems = validateScenario(scenarioOf(defaultAssumptions(), baseline.values, [proposed.values]));
   if (problems.length) throw new ModelError('invalid', relabel(problems, names));
 }

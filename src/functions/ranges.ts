@@ -105,7 +105,7 @@ function readTable(arg: string, raw: Cell): Table {
     if (isBlank(name) && values.length === 0) continue;
     columns.push(c);
   }
-  if (columns.length > MAX_SEGMENTS) fail({ code: 'tooLarge', key: arg, value: `${columns.length} columns`, max: MAX_SEGMENTS });
+  if (columns.length > MAX_SEGMENTS) fail({ code: 'tooLarge', key: arg, value: columns.length, max: MAX_SEGMENTS, detail: 'columns' });
   const names = columns.map((c, i) => (header && !isBlank(header[c]) ? String(showCell(header[c])).trim() : `Segment ${i + 1}`));
   const rows = body.map((r, i) => ({ key: r[0], row: firstRow + i, cells: columns.map((c) => r[c]) }));
   return { names, rows };
@@ -113,7 +113,7 @@ function readTable(arg: string, raw: Cell): Table {
 
 /** The catalogue row of a key cell, or a problem: unknown key (with "did you mean"), missing key. */
 function specOfRow(arg: string, key: Cell, row: number): AssumptionSpec {
-  if (isBlank(key)) fail({ code: 'missing', key: `${arg} row ${row}`, detail: 'a value without a key' });
+  if (isBlank(key)) fail({ code: 'missing', key: arg, detail: 'valueWithoutKey', args: { row } });
   const text = String(showCell(key)).trim();
   const spec = typeof key === 'string' ? specByKey(text) : undefined;
   if (!spec) fail({ code: 'unknownKey', key: text, suggestion: nearestKey(text) });
@@ -121,8 +121,8 @@ function specOfRow(arg: string, key: Cell, row: number): AssumptionSpec {
 }
 
 function wrongScope(arg: string, spec: { key: string; scope: string }): never {
-  const where = spec.scope === 'scenario' || spec.scope === 'segment' || spec.scope === 'behaviour' ? 'the assumptions argument' : 'a plan argument';
-  fail({ code: 'inconsistent', key: spec.key, detail: `belongs in ${where}, not in ${arg}` });
+  const place = spec.scope === 'scenario' || spec.scope === 'segment' || spec.scope === 'behaviour' ? 'assumptionsArgument' : 'planArgument';
+  fail({ code: 'inconsistent', key: spec.key, detail: 'belongsInArgument', args: { place, argument: arg } });
 }
 
 /** One cell as a checked value of `spec`; undefined when blank. `label` names it in messages. */
@@ -142,8 +142,7 @@ function sharedValue(spec: ValueSpec, cells: Cell[]): number | undefined {
     const v = valueOf(spec, cell, spec.key);
     if (v === undefined) continue;
     if (value !== undefined && v !== value) {
-      fail({ code: 'inconsistent', key: spec.key, value: v,
-        detail: `one value for all segments, but the columns hold ${value} and ${v}` });
+      fail({ code: 'inconsistent', key: spec.key, value: v, detail: 'segmentsDisagree', args: { first: value, second: v } });
     }
     value ??= v;
   }
@@ -152,7 +151,7 @@ function sharedValue(spec: ValueSpec, cells: Cell[]): number | undefined {
 
 function checkDuplicate(seen: Map<string, number>, spec: { key: string }, row: number): void {
   const before = seen.get(spec.key);
-  if (before !== undefined) fail({ code: 'inconsistent', key: spec.key, detail: `appears twice (rows ${before} and ${row})` });
+  if (before !== undefined) fail({ code: 'inconsistent', key: spec.key, detail: 'keyTwice', args: { first: before, second: row } });
   seen.set(spec.key, row);
 }
 

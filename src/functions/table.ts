@@ -5,7 +5,7 @@
  * finite, no nulls, capped) and turn any failure into #VALUE! or #N/A (errors.ts).
  */
 import {
-  CATALOGUE, crossoverPeriod, defaultsOf, findSpec, notAvailable, planBehaviour,
+  CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
   type AssumptionSpec, type Comparison, type Language,
 } from '../engine';
 import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
@@ -15,7 +15,7 @@ import {
 import { arg, coerceArgs, type ArgSpec, type ValuesOf } from './args';
 import { MAX_SPILL_ROWS, type Cell, type NumberRule } from './cells';
 import { displayLanguage, functionError, invalidArgument, toFunctionError } from './errors';
-import { checkPlans, metricOf, PROJECT_METRICS, run, scenarioOf, snake } from './model';
+import { checkPlans, defaultAssumptions, metricOf, PROJECT_METRICS, run, scenarioOf, snake } from './model';
 import { unitOfLabel } from './ranges';
 import { grossRevenueRetention, netRevenueRetention } from './retention';
 
@@ -104,8 +104,13 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     args: [arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.number('responsiveness', spec('responsiveness'), spec('responsiveness').defaultValue)],
     core: (baseline, proposed, responsiveness) => {
       checkPlans(baseline, proposed, { baseline: 'baseline_plan', proposed: 'proposed_plan' });
-      const behaviour = { ...defaultsOf('behaviour'), responsiveness };
-      return [planBehaviour(proposed.values, baseline.values, behaviour).sales.slice()];
+      const s = scenarioOf(defaultAssumptions(), baseline.values, [proposed.values]);
+      s.behaviour.responsiveness = responsiveness;
+      // Plans paid on quotas move effort through their effective rates at the baseline's expected
+      // attainment (quota-project.ts), as CEQ.PROJECT's projections do; flat plans through their rates.
+      const quotas = planUsesQuotas(baseline.values) || planUsesQuotas(proposed.values);
+      const behaviour = quotas ? quotaTargetBehaviour(s, proposed.values) : planBehaviour(proposed.values, baseline.values, s.behaviour);
+      return [behaviour.sales.slice()];
     },
   }),
   def({
@@ -158,7 +163,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     args: [arg.vector('baseline_series'), arg.vector('proposed_series'), arg.boolean('cumulative', false)],
     core: (baseline, proposed, cumulative) => {
       if (baseline.length !== proposed.length) {
-        throw invalidArgument({ code: 'badShape', key: 'proposed_series', detail: `${proposed.length} values, but baseline_series has ${baseline.length}` });
+        throw invalidArgument({ code: 'badShape', key: 'proposed_series', value: proposed.length, detail: 'lengthMismatch', args: { other: 'baseline_series', length: baseline.length } });
       }
       const period = crossoverPeriod(baseline, proposed, cumulative);
       if (period === null) throw notAvailable({ code: 'never', key: 'crossover' });
@@ -170,8 +175,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
 /** Contraction and churn come out of the starting ARR, so together they cannot exceed it. */
 function checkLosses(start: number, contraction: number, churned: number): void {
   if (contraction + churned > start) {
-    throw invalidArgument({ code: 'inconsistent', key: 'churned', value: churned,
-      detail: `contraction + churned (${contraction + churned}) exceed start_arr (${start})` });
+    throw invalidArgument({ code: 'inconsistent', key: 'churned', value: churned, detail: 'lossesExceedStart', args: { losses: contraction + churned, start } });
   }
 }
 
@@ -208,7 +212,7 @@ function finiteCell(v: Cell, id: string, language: Language): Cell {
 function finish(d: FunctionDef, out: Result, language: Language): Result {
   if (d.result === 'scalar') return finiteCell(out, d.id, language) as number;
   const rows = out as Cell[][];
-  if (rows.length > MAX_SPILL_ROWS) throw invalidArgument({ code: 'tooLarge', key: d.id, value: `${rows.length} rows`, min: 1, max: MAX_SPILL_ROWS });
+  if (rows.length > MAX_SPILL_ROWS) throw invalidArgument({ code: 'tooLarge', key: d.id, value: rows.length, min: 1, max: MAX_SPILL_ROWS, detail: 'rows' });
   if (rows.length === 0) return [['']];
   let width = 1;
   for (const r of rows) width = Math.max(width, r.length);

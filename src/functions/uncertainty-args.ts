@@ -64,14 +64,14 @@ export function parseUncertainty(raw: Cell, segments: readonly string[], name = 
   for (const { cells, row } of rowsOf(name, raw)) {
     const [keyCell, kindCell, ...params] = cells;
     if (isBlank(keyCell) || typeof keyCell !== 'string') {
-      problems.push({ code: 'missing', key: `${name} row ${row}`, detail: 'the first cell names an assumption (churn, SMB.churn …)' });
+      problems.push({ code: 'missing', key: name, detail: 'rowNeedsKey', args: { row } });
       continue;
     }
     const { key, segment } = keyAndSegment(keyCell.trim(), segments);
     const label = segment ? `${segment}.${key}` : key;
     const kind = typeof kindCell === 'string' ? KIND_WORDS[normal(kindCell)] : undefined;
     if (!kind) {
-      problems.push({ code: 'notAllowed', key: label, value: showCell(kindCell) || '(blank)', suggestion: DISTRIBUTION_KINDS.join(', ') });
+      problems.push({ code: 'notAllowed', key: label, value: showCell(kindCell), suggestion: DISTRIBUTION_KINDS.join(', ') });
       continue;
     }
     const names = DISTRIBUTION_PARAMETERS[kind];
@@ -79,14 +79,14 @@ export function parseUncertainty(raw: Cell, segments: readonly string[], name = 
     names.forEach((p, i) => {
       const cell = params[i];
       const n = cellNumber(cell);
-      if (isBlank(cell)) problems.push({ code: 'missing', key: `${label}.${p}`, detail: `${kind}: ${names.join(', ')}` });
+      if (isBlank(cell)) problems.push({ code: 'missing', key: `${label}.${p}`, detail: 'distributionParameters', args: { kind, names: names.join(', ') } });
       else if (n === undefined) problems.push({ code: 'notANumber', key: `${label}.${p}`, value: showCell(cell) });
       else spec[p] = n;
     });
     const extra = params.slice(names.length).findIndex((c) => !isBlank(c));
     if (extra >= 0) {
       problems.push({ code: 'inconsistent', key: label, value: showCell(params[names.length + extra]),
-        detail: `${kind} takes ${names.length} parameters (${names.join(', ')}); leave p${names.length + extra + 1} blank` });
+        detail: 'extraParameter', args: { kind, count: names.length, names: names.join(', '), position: names.length + extra + 1 } });
     }
     out.push({ key, ...(segment ? { segment } : {}), distribution: spec as unknown as DistributionSpec });
   }
@@ -102,12 +102,12 @@ export function parseBounds(raw: Cell, name = 'bounds'): OptimizeOptions['bounds
     const text = String(showCell(cells[0])).trim();
     const key = DECISION_KEYS.find((k) => normal(k) === normal(text)) as DecisionKey | undefined;
     if (!key) {
-      problems.push(isBlank(cells[0]) ? { code: 'missing', key: `${name} row ${row}`, detail: 'a bound without a key' }
+      problems.push(isBlank(cells[0]) ? { code: 'missing', key: name, detail: 'boundWithoutKey', args: { row } }
         : { code: 'notAllowed', key: name, value: text, suggestion: DECISION_KEYS.join(', ') });
       continue;
     }
     if (bounds[key]) {
-      problems.push({ code: 'inconsistent', key: `${name}.${key}`, detail: 'appears twice' });
+      problems.push({ code: 'inconsistent', key: `${name}.${key}`, detail: 'appearsTwice' });
       continue;
     }
     const spec = findSpec(key)!;
@@ -124,12 +124,12 @@ export function parseBounds(raw: Cell, name = 'bounds'): OptimizeOptions['bounds
     };
     const min = end(cells[1], `${name}.${key}.min`, spec.min);
     const max = end(cells[2], `${name}.${key}.max`, spec.max);
-    if (min > max) problems.push({ code: 'inconsistent', key: `${name}.${key}`, value: min, detail: `min ${min} > max ${max}` });
+    if (min > max) problems.push({ code: 'inconsistent', key: `${name}.${key}`, value: min, detail: 'minAboveMax', args: { min, max } });
     bounds[key] = { min, max };
   }
   if (problems.length) throw new ModelError('invalid', problems);
   if (Object.keys(bounds).length === 0) {
-    throw invalidArgument({ code: 'emptyData', key: name, detail: `key | min | max rows for ${DECISION_KEYS.join(', ')}` });
+    throw invalidArgument({ code: 'emptyData', key: name, detail: 'boundsRows', args: { keys: DECISION_KEYS.join(', ') } });
   }
   return bounds;
 }
@@ -145,14 +145,14 @@ const BUDGET_NAMES = 'none, year1_comp_cost, comp_cost_share';
 export function parseBudget(raw: Cell, name = 'budget'): Budget {
   const cells = gridArg(name, raw).flat().filter((c) => !isBlank(c));
   if (cells.length === 0) return { kind: 'year1CompCost' };
-  if (cells.length > 2) throw invalidArgument({ code: 'badShape', key: name, detail: `one or two cells (a kind, then its limit), not ${cells.length}` });
+  if (cells.length > 2) throw invalidArgument({ code: 'badShape', key: name, value: cells.length, detail: 'budgetCells' });
   const [first, second] = cells;
   const firstNumber = cellNumber(first);
   if (cells.length === 1 && firstNumber !== undefined) return { kind: 'year1CompCost', limit: limitOf(name, firstNumber) };
   const kind = typeof first === 'string' ? BUDGET_WORDS[normal(first)] : undefined;
   if (!kind) throw invalidArgument({ code: 'notAllowed', key: name, value: showCell(first), suggestion: BUDGET_NAMES });
   if (second === undefined) return { kind };
-  if (kind === 'none') throw invalidArgument({ code: 'inconsistent', key: name, value: showCell(second), detail: 'none takes no limit' });
+  if (kind === 'none') throw invalidArgument({ code: 'inconsistent', key: name, value: showCell(second), detail: 'noneTakesNoLimit' });
   const n = cellNumber(second);
   if (n === undefined) throw invalidArgument({ code: 'notANumber', key: `${name} limit`, value: showCell(second), min: 0, max: 1e15 });
   return { kind, limit: limitOf(name, n) };

@@ -80,8 +80,7 @@ const sizeOf = (s: Scenario) => s.settings.horizonYears * s.settings.periodsPerY
 
 function checkWork(name: string, s: Scenario, estimate: number): void {
   if (estimate > MAX_WORK) {
-    throw invalidArgument({ code: 'tooLarge', key: name, value: estimate, max: MAX_WORK,
-      detail: `segment-periods projected (${sizeOf(s)} per projection)` });
+    throw invalidArgument({ code: 'tooLarge', key: name, value: estimate, max: MAX_WORK, detail: 'workSize', args: { perProjection: sizeOf(s) } });
   }
 }
 
@@ -94,7 +93,7 @@ function seriesOf(text: string) {
   const cumulative = /^cumulative[_\s-]?/i.test(text.trim());
   const metric = metricOf('metric', cumulative ? text.trim().replace(/^cumulative[_\s-]?/i, '') : text);
   if (cumulative && !isFlow(metric)) {
-    throw invalidArgument({ code: 'inconsistent', key: 'metric', value: text, detail: `a running total needs a flow (revenue, contribution, comp_cost …), not ${snake(metric)}` });
+    throw invalidArgument({ code: 'inconsistent', key: 'metric', value: text, detail: 'runningTotalNeedsFlow', args: { metric: snake(metric) } });
   }
   return { metric, cumulative };
 }
@@ -140,7 +139,7 @@ const simulate: UncertainDef = {
     const [a, baseline, proposed, , trials, seed, metricText] = values as [ParsedAssumptions, ParsedPlan, ParsedPlan, unknown, number, number, string];
     const s = scenarioFrom(a, baseline, proposed);
     const rows = parseUncertainty(raw[3], s.segments.map((g) => g.name));
-    if (rows.length === 0) throw invalidArgument({ code: 'emptyData', key: 'uncertainty', detail: 'key | distribution | p1 | p2 | p3 rows' });
+    if (rows.length === 0) throw invalidArgument({ code: 'emptyData', key: 'uncertainty', detail: 'uncertaintyRows' });
     const { metric, cumulative } = seriesOf(metricText);
     const unitCost = 2 * sizeOf(s);
     checkWork('trials × periods × segments × 2 plans', s, trials * unitCost);

@@ -66,7 +66,7 @@ export function readScenarioFromRanges(ranges: readonly Cell[][][], lang: Langua
     }
     const columns = header.slice(1, width);
     if (!columns.length) {
-      say(header[0] || 'range', { code: 'badShape', key: header[0] || 'range', detail: 'a header row with "key" and at least one value column' });
+      say(header[0] || 'range', { code: 'badShape', key: header[0] || 'range', detail: 'headerRow' });
       continue;
     }
     for (const row of values.slice(1)) {

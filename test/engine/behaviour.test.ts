@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import {
   adoptionAverage, attractionShares, defaultScenario, humanResolution, phasedChurn, planBehaviour, projectPlan,
-  renewedShareAverage, salesBaseline, serviceChurn, unresolvedShare, yearly,
-  type BehaviourValues, type PlanValues,
+  renewedShareAverage, salesBaseline, serviceChurn, unresolvedShare, validateScenario, yearly,
+  type BehaviourSeries, type BehaviourValues, type PlanValues,
 } from '../../src/engine';
+import { scenarioArbitrary } from './arbitraries';
 
 /** MODEL.md section 5: how pay moves effort, and the timing of that move. */
 
@@ -47,20 +48,39 @@ describe('attraction shares', () => {
     expect(planBehaviour(baselinePlan, baselinePlan, behaviour)).toEqual({ sales: [0.7, 0.15, 0.15], resolveShare: 0.5, misSold: 0.08 });
   });
 
-  // Bug (behaviour.ts attractionShares): MODEL.md section 5 requires s = b *exactly* for identical plans
-  // (and for ε = 0), and section 10 that the baseline's behaviour shares equal the baseline shares. The
-  // shares are recomputed as floor + free·(w/Σw), which rounds: effort 0.5/0.3/0.2 with floor 0.02 comes
-  // back as 0.49999999999999994, a resolve share of 0.3 as 0.30000000000000004, and the baseline
-  // projection's effort path and acquisition factor then differ from the inputs in the last digit.
-  // The defaults (0.7/0.15/0.15, 0.5) happen to round back exactly, which is why invariants.test.ts
-  // passes. A fix: return the baseline shares as they are when every ratio is 1 or ε is 0.
-  it.failing('give exactly the baseline shares for identical plans and for ε = 0, whatever the baseline shares', () => {
+  // MODEL.md section 5 requires s = b *exactly* for identical plans (and for ε = 0), and section 10 that
+  // the baseline's behaviour shares equal the baseline shares. Recomputed as floor + free·(w/Σw), the
+  // shares round (effort 0.5/0.3/0.2 with floor 0.02 came back as 0.49999999999999994), so
+  // attractionShares returns the baseline shares as they are when pay changes nothing.
+  it('give exactly the baseline shares for identical plans and for ε = 0, whatever the baseline shares', () => {
     const s = defaultScenario();
     Object.assign(s.behaviour, { effortAcquire: 0.5, effortRetain: 0.3, effortExpand: 0.2, resolveEffortShare: 0.3 });
     expect(planBehaviour(s.baseline.values, s.baseline.values, s.behaviour)).toEqual({ sales: [0.5, 0.3, 0.2], resolveShare: 0.3, misSold: 0.08 });
     expect(attractionShares([0.5, 0.3, 0.2], [3, 0.5, 1], 0, 0.02)).toEqual([0.5, 0.3, 0.2]);
     const p = projectPlan(s, s.baseline.values);
     expect([...p.behaviourSeries('effortAcquire'), ...p.behaviourSeries('resolveShare')]).toEqual([...new Array(5).fill(0.5), ...new Array(5).fill(0.3)]);
+  });
+
+  it('keep the baseline projection\'s behaviour path bit for bit at any baseline shares, and any plan\'s at ε = 0 (property)', () => {
+    const shares = sharesWithFloor(3).chain(({ shares: b, floor }) => fc.record({
+      b: fc.constant(b), floor: fc.constant(floor),
+      resolve: fc.double({ min: Math.max(0.01, floor), max: Math.min(0.99, 1 - floor), noNaN: true }),
+    }));
+    const violations: string[] = [];
+    fc.assert(fc.property(scenarioArbitrary(), shares, fc.boolean(), (s, { b, floor, resolve }, still) => {
+      Object.assign(s.behaviour, { effortAcquire: b[0], effortRetain: b[1], effortExpand: b[2], effortFloor: floor, resolveEffortShare: resolve });
+      fc.pre(b.every((x) => x > 0) && validateScenario(s).length === 0);
+      if (still) s.behaviour.responsiveness = 0;
+      // The baseline against itself, or (ε = 0) the proposed plan: either way pay moves nothing.
+      const p = projectPlan(s, still ? s.proposed[0].values : s.baseline.values);
+      const expected: [BehaviourSeries, number][] = [['effortAcquire', b[0]], ['effortRetain', b[1]], ['effortExpand', b[2]], ['resolveShare', resolve],
+        ['acquisitionFactor', 1], ['salesChurnFactor', 1], ['expansionFactor', 1]];
+      for (const [name, value] of expected) {
+        const series = Array.from(p.behaviourSeries(name));
+        if (series.some((x) => x !== value)) violations.push(`${name}: ${series} ≠ ${value} (b=${b}, floor ${floor}, ε=${s.behaviour.responsiveness})`);
+      }
+    }), { numRuns: 150 });
+    expect(violations).toEqual([]);
   });
 
   it('ignore pay altogether, to rounding, when responsiveness ε is 0, even a rate cut to nothing', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  budgetNeutralPlan, defaultScenario, planBehaviour, projectPlan, scalePlan, type PlanValues, type Projection,
+  budgetNeutralPlan, defaultScenario, describeProblem, MAX_BUDGET_FACTOR, planBehaviour, projectPlan, scalePlan, type PlanValues, type Projection,
 } from '../../src/engine';
 import { scenarioArbitrary } from './arbitraries';
 
@@ -81,5 +81,38 @@ describe('budgetNeutralPlan', () => {
     const baseline = projectPlan(s, s.baseline.values);
     expect(yearOneCompCost(quarters) / yearOneCompCost(baseline)).toBeCloseTo(1, 6);
     expect(quarters.value('compCost', 0)).not.toBeCloseTo(yearOneCompCost(baseline), 0); // not one quarter alone
+  });
+
+  it('says that no factor matches when the proposal pays no variable pay, instead of returning a factor of a million', () => {
+    const s = defaultScenario();
+    const none = { ...s.proposed[0].values, commissionNew: 0, commissionRenewal: 0, commissionExpansion: 0, serviceBonusPool: 0 };
+    const target = Math.round(yearOneCompCost(projectPlan(s, s.baseline.values)));
+    const r = budgetNeutralPlan(s, none);
+    // The plan comes back as given (factor 1), flagged: a caller must not show it as budget neutral.
+    expect(r.plan).toEqual(none);
+    expect(r.factor).toBe(1);
+    expect(r.problem).toEqual({ code: 'inconsistent', key: 'proposed', detail: 'budgetNoVariablePay', args: { cost: 0, target, factor: MAX_BUDGET_FACTOR } });
+    expect(describeProblem(r.problem!)).toBe(`proposed: pays no commission or service bonus, so no factor on them changes its year-1 comp cost (0; the baseline's is ${target})`);
+    expect(describeProblem(r.problem!, 'es')).toBe(`proposed: no paga comisiones ni bono de soporte, así que ningún factor sobre ellos cambia su coste de retribución del año 1 (0; el de la base es ${target})`);
+  });
+
+  it('says that no factor matches when even 2^20 times the proposal\'s pay costs less than the baseline', () => {
+    const s = defaultScenario();
+    const tiny = { ...s.proposed[0].values, commissionNew: 0, commissionRenewal: 1e-9, commissionExpansion: 0, serviceBonusPool: 0 };
+    const r = budgetNeutralPlan(s, tiny);
+    const cost = Math.round(yearOneCompCost(projectPlan(s, scalePlan(tiny, MAX_BUDGET_FACTOR))));
+    const target = Math.round(yearOneCompCost(projectPlan(s, s.baseline.values)));
+    expect(cost).toBeLessThan(target);
+    expect(r).toEqual({ plan: tiny, factor: 1, problem: { code: 'inconsistent', key: 'proposed', detail: 'budgetUnreachable', args: { cost, target, factor: MAX_BUDGET_FACTOR } } });
+    expect(describeProblem(r.problem!)).toBe(`proposed: no factor on its variable pay brings its year-1 comp cost to the baseline's (${target}): scaled × 1048576 it costs ${cost}`);
+    expect(describeProblem(r.problem!, 'es')).toBe(`proposed: ningún factor sobre su retribución variable lleva su coste de retribución del año 1 al de la base (${target}): escalado × 1048576 cuesta ${cost}`);
+  });
+
+  it('flags no problem whenever a factor is found (property)', () => {
+    fc.assert(fc.property(scenarioArbitrary({ periodsPerYear: fc.constant(1) }), (s) => {
+      const r = budgetNeutralPlan(s, s.proposed[0].values);
+      expect(r.problem === undefined || r.factor === 1).toBe(true);
+      if (r.problem === undefined) expect(r.factor).toBeLessThan(MAX_BUDGET_FACTOR);
+    }), { numRuns: 10 });
   });
 });

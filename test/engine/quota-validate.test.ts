@@ -55,15 +55,15 @@ describe('problems', () => {
     expect(problems).toMatchObject([{ code: 'weightsSum', key: 'proposed.ae.newArr.weight+ae.renewal.weight' }]);
     expect(texts(problems)).toEqual([[
       'proposed.ae.newArr.weight+ae.renewal.weight: the component weights of a role must add up to 1, not 0.9',
-      'proposed.ae.newArr.weight+ae.renewal.weight: los pesos de los componentes de un puesto deben sumar 1, no 0.9',
+      'proposed.ae.newArr.weight+ae.renewal.weight: los pesos de los componentes de un puesto deben sumar 1, no 0,9',
     ]]);
   });
 
   it('a threshold above quota and a cap below 100 %, with their valid ranges', () => {
     const problems = validateScenario(proposing({ ...AE, 'ae.newArr.threshold': 1.2, 'ae.renewal.cap': 0.8 }));
     expect(texts(problems)).toEqual([
-      ['proposed.ae.newArr.threshold: 1.2 is outside the valid range 0 – 1', 'proposed.ae.newArr.threshold: 1.2 está fuera del rango válido 0 – 1'],
-      ['proposed.ae.renewal.cap: 0.8 is outside the valid range 1 – 100', 'proposed.ae.renewal.cap: 0.8 está fuera del rango válido 1 – 100'],
+      ['proposed.ae.newArr.threshold: 1.2 is outside the valid range 0 – 1', 'proposed.ae.newArr.threshold: 1,2 está fuera del rango válido 0 – 1'],
+      ['proposed.ae.renewal.cap: 0.8 is outside the valid range 1 – 100', 'proposed.ae.renewal.cap: 0,8 está fuera del rango válido 1 – 100'],
     ]);
   });
 

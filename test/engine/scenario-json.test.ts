@@ -94,14 +94,15 @@ describe('schema version', () => {
 
   it('refuses a file from a newer version, saying so in English and Spanish', () => {
     const problems = problemsOf({ schemaVersion: 3 });
-    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 3, max: 2, detail: 'saved by a newer version of the add-in' }]);
+    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 3, max: 2, detail: 'newerVersion' }]);
     expect(describeProblem(problems[0], 'en')).toBe('schemaVersion: 3 is too large; the limit is 2 (saved by a newer version of the add-in)');
-    expect(describeProblem(problems[0], 'es')).toMatch(/^schemaVersion: 3 es demasiado grande; el límite es 2/);
+    expect(describeProblem(problems[0], 'es')).toBe('schemaVersion: 3 es demasiado grande; el límite es 2 (guardado con una versión más reciente del complemento)');
   });
 });
 
 describe('bad input', () => {
   it('is reported all at once: unknown keys with suggestions, values out of range, values that are not numbers', () => {
+    // Labels as validation gives them: a lone segment and a lone proposed plan are not numbered or named.
     const problems = problemsOf({
       settings: { horizonYaers: 5, discountRate: 2 },
       segments: [{ name: 'SMB', values: { chrun: 0.1, churn: 2 } }],
@@ -109,17 +110,17 @@ describe('bad input', () => {
       proposed: [{ values: { clawbak: 0.5 } }],
     });
     expect(problems.map((p) => [p.code, p.key, p.suggestion])).toEqual([
-      ['unknownKey', 'SMB.chrun', 'churn'],
+      ['unknownKey', 'chrun', 'churn'],
       ['unknownKey', 'horizonYaers', 'horizonYears'],
-      ['unknownKey', 'proposed1.clawbak', 'clawback'],
+      ['unknownKey', 'proposed.clawbak', 'clawback'],
       ['outOfRange', 'discountRate', undefined],
       ['outOfRange', 'churn', undefined],
       ['notANumber', 'baseline.commissionNew', undefined],
     ]);
     expect(describeProblems(problems)).toBe([
-      'unknown key "SMB.chrun"; did you mean "churn"?',
+      'unknown key "chrun"; did you mean "churn"?',
       'unknown key "horizonYaers"; did you mean "horizonYears"?',
-      'unknown key "proposed1.clawbak"; did you mean "clawback"?',
+      'unknown key "proposed.clawbak"; did you mean "clawback"?',
       'discountRate: 2 is outside the valid range 0 – 0.5',
       'churn: 2 is outside the valid range 0 – 0.95',
       'baseline.commissionNew: "ten" is not a number; valid range 0 – 1',
@@ -128,20 +129,58 @@ describe('bad input', () => {
 
   it('includes the cross-field rules of validation', () => {
     expect(problemsOf({ behaviour: { effortRetain: 0.3 } }).map((p) => p.key)).toEqual(['effortAcquire+effortRetain+effortExpand']);
-    expect(problemsOf({ segments: [{ name: 'A' }, { name: 'A' }] })).toEqual([{ code: 'inconsistent', key: 'A', detail: 'segment names must be unique' }]);
+    expect(problemsOf({ segments: [{ name: 'A' }, { name: 'A' }] })).toEqual([{ code: 'inconsistent', key: 'A', detail: 'uniqueSegmentNames' }]);
   });
 
   it('treats a blank (null) value as not a number rather than as the default', () => {
     expect(problemsOf({ settings: { discountRate: null } })).toEqual([{ code: 'notANumber', key: 'discountRate', value: null, min: 0, max: 0.5 }]);
   });
 
-  // Bug (scenario-json.ts): anything that is not an object is read as if it were `{}` (an array, a
-  // string, a number give the default scenario) or crashes with a TypeError (null, segments that are
-  // not a list), instead of a ModelError saying the file is not a scenario. A corrupt saved scenario
-  // would silently load as the defaults.
-  it.failing('refuses a file that is not a scenario object, instead of reading it as the defaults or crashing', () => {
-    for (const bad of [null, [], 'scenario', 42, { segments: 'SMB' }, { baseline: [] }]) {
+  it('refuses a file that is not a scenario object, instead of reading it as the defaults or crashing', () => {
+    for (const bad of [null, [], 'scenario', 42, true, { segments: 'SMB' }, { baseline: [] }, { segments: [null] }, { proposed: {} }, { settings: 3 }]) {
       expect(problemsOf(bad).length).toBeGreaterThan(0);
     }
+  });
+
+  it('says what is wrong with the shape, in English and Spanish', () => {
+    const said = (json: unknown) => problemsOf(json).map((p) => [describeProblem(p, 'en'), describeProblem(p, 'es')]);
+    expect(said(null)).toEqual([['scenario: expected an object ({…}), not null', 'scenario: se esperaba un objeto ({…}), no null']]);
+    expect(said([])).toEqual([['scenario: expected an object ({…}), not a list', 'scenario: se esperaba un objeto ({…}), no una lista']]);
+    expect(said('x')).toEqual([['scenario: expected an object ({…}), not a text', 'scenario: se esperaba un objeto ({…}), no un texto']]);
+    expect(said(42)).toEqual([['scenario: expected an object ({…}), not a number', 'scenario: se esperaba un objeto ({…}), no un número']]);
+    expect(said({ segments: 'SMB', baseline: [], proposed: [{ values: 5 }], name: 7 })).toEqual([
+      ['name: expected a text, not a number', 'name: se esperaba un texto, no un número'],
+      ['baseline: expected an object ({…}), not a list', 'baseline: se esperaba un objeto ({…}), no una lista'],
+      ['proposed[0].values: expected an object ({…}), not a number', 'proposed[0].values: se esperaba un objeto ({…}), no un número'],
+      ['segments: expected a list ([…]), not a text', 'segments: se esperaba una lista ([…]), no un texto'],
+    ]);
+    expect(said({ schemaVersion: '2' })).toEqual([['schemaVersion: ""2"" is not a number', 'schemaVersion: ""2"" no es un número']]);
+  });
+
+  it('reports a segment without a name instead of calling it "undefined"', () => {
+    const problems = problemsOf({ segments: [{ values: { churn: 0.2 } }, { name: 'Enterprise' }, { name: '' }] });
+    expect(problems).toEqual([
+      { code: 'missing', key: 'segments[0].name', detail: 'segmentName' },
+      { code: 'missing', key: 'segments[2].name', detail: 'segmentName' },
+    ]);
+    expect(describeProblem(problems[0])).toBe('segments[0].name is required (every segment needs a name)');
+    expect(describeProblem(problems[0], 'es')).toBe('segments[0].name es obligatorio (cada segmento necesita un nombre)');
+  });
+
+  it('labels every problem of a segment alike: plain with one segment, by name with several', () => {
+    const one = problemsOf({ segments: [{ name: 'SMB', values: { chrun: 0.1, churn: 2 } }] });
+    expect(one.map((p) => p.key)).toEqual(['chrun', 'churn']);
+    const two = problemsOf({ segments: [{ name: 'SMB', values: { chrun: 0.1, churn: 2 } }, { name: 'Enterprise' }] });
+    expect(two.map((p) => p.key)).toEqual(['SMB.chrun', 'SMB.churn']);
+    const plans = problemsOf({ proposed: [{ values: { clawbak: 0.5 } }, { values: { clawback: 2 } }] });
+    expect(plans.map((p) => p.key)).toEqual(['proposed1.clawbak', 'proposed2.clawback']);
+  });
+
+  it('says where a key stored in the wrong place belongs', () => {
+    const problems = problemsOf({ settings: { churn: 0.1 }, baseline: { values: { horizonYears: 5 } } });
+    expect(problems.map((p) => describeProblem(p))).toEqual([
+      'churn: belongs with the segment values, not the scenario settings',
+      'baseline.horizonYears: belongs with the scenario settings, not the plan values',
+    ]);
   });
 });

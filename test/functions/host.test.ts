@@ -188,6 +188,6 @@ describe('the built bundle in a host sandbox', () => {
     expect(sheet.get('D2')).toBe(CATALOGUE[0].meaning.es);
     sheet.setBlock('F1', [['churn', 1.5]]);
     sheet.set('H1', '=CEQ.PROJECT(F1:G1, F2:G2)');
-    expect(sheet.get('H1')).toMatchObject({ type: 'VALUE', message: expect.stringContaining('churn: 1.5 está fuera del rango válido 0 – 0.95') });
+    expect(sheet.get('H1')).toMatchObject({ type: 'VALUE', message: 'churn: 1,5 está fuera del rango válido 0 – 0,95 (los porcentajes son fracciones: ¿quiso decir 1,5 %?)' });
   });
 });

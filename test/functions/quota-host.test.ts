@@ -96,8 +96,8 @@ describe('the quota functions in the built bundle', () => {
     const sheet = sheetWith(loadBundle({ displayLanguage: 'es-ES' }));
     sheet.setBlock('A1', [['ae.headcount', 4], ['ae.newArr.weight', 0.5], ['ae.newArr.quota', 1e6], ['ae.renewal.weight', 0.3], ['ae.renewal.quota', 2e6]]);
     sheet.set('D1', '=CEQ.PROJECT(A20:B20, A1:B5)');
-    expect(sheet.get('D1')).toMatchObject({ type: 'VALUE', message: 'plan.ae.newArr.weight+ae.renewal.weight: los pesos de los componentes de un puesto deben sumar 1, no 0.8' });
+    expect(sheet.get('D1')).toMatchObject({ type: 'VALUE', message: 'plan.ae.newArr.weight+ae.renewal.weight: los pesos de los componentes de un puesto deben sumar 1, no 0,8' });
     sheet.set('D3', '=CEQ.PAYOUT(1, 0, 2, 0.5)');
-    expect(sheet.get('D3')).toMatchObject({ type: 'VALUE', message: 'cap: 0.5 está fuera del rango válido 1 – 100' });
+    expect(sheet.get('D3')).toMatchObject({ type: 'VALUE', message: 'cap: 0,5 está fuera del rango válido 1 – 100' });
   });
 });

@@ -4,7 +4,7 @@
  * and cumulative series the charts and tables read.
  */
 import {
-  budgetNeutralPlan, cumulative, deltaSeries, runScenario, yearly,
+  budgetNeutralPlan, cumulative, deltaSeries, ModelError, runScenario, yearly,
   type Comparison, type Projection, type Scenario, type ScenarioResult, type YearRow,
 } from '../../engine';
 
@@ -21,6 +21,9 @@ export interface Computed {
 export function compute(typed: Scenario, budgetNeutral: boolean): Computed {
   if (!budgetNeutral || typed.proposed.length === 0) return { typed, scenario: typed, result: runScenario(typed) };
   const scaled = typed.proposed.map((p) => budgetNeutralPlan(typed, p.values));
+  // A plan no factor can bring to the baseline's cost is an error to show, not a factor.
+  const unmatched = scaled.flatMap((r, i) => (r.problem ? [{ ...r.problem, key: typed.proposed[i].name }] : []));
+  if (unmatched.length) throw new ModelError('invalid', unmatched);
   const scenario: Scenario = { ...typed, proposed: typed.proposed.map((p, i) => ({ name: p.name, values: scaled[i].plan })) };
   return { typed, scenario, result: runScenario(scenario), factors: scaled.map((s) => s.factor) };
 }
