@@ -122,9 +122,9 @@ describe('Insert the uncertainty results (Office adapter against a mocked Excel)
     const sheet = book.sheet(name)!;
     expect(book.sheet('CEQ Incertidumbre')!.get(0, 0)).toBe('mine');
     expect(sheet.get(0, 0)).toBe('Customer Equity Planner: incertidumbre');
-    expect(rowOf(sheet, 'Pruebas').values[0]).toBe(300);
+    expect(rowOf(sheet, 'Ensayos').values[0]).toBe(300);
     expect(rowOf(sheet, 'nunca')).toBeTruthy();
     expect(rowOf(sheet, 'A3')).toBeTruthy();
-    expect(sheet.charts.map((c) => c.title)).toEqual(['Delta de contribución acumulada: P10, P50, P90', 'VAN del cambio: pruebas por tramo', 'Año de cruce y de equilibrio']);
+    expect(sheet.charts.map((c) => c.title)).toEqual(['Delta de contribución acumulada: P10, P50, P90', 'VAN del cambio: ensayos por tramo', 'Año de cruce y de equilibrio']);
   });
 });

@@ -13,6 +13,7 @@ import {
   type Scenario, type ScenarioJson, type UncertaintyRow,
 } from '../../src/engine';
 import { createJobHandler, PANE_SERIES, trialsPerSlice, type Reply, type Request } from '../../src/taskpane/uncertainty/protocol';
+import { defaultOptimizerDraft, evaluateOptimizer } from '../../src/taskpane/uncertainty/optimizer';
 import { JobRunner, localPort, type Port } from '../../src/taskpane/uncertainty/runner';
 
 jest.setTimeout(60_000);
@@ -133,6 +134,17 @@ describe('tornado and optimiser jobs', () => {
     const p = projectPlan(s, current);
     expect(r.currentValue).toBe(objectiveValue(p, s, 'customerEquity'));
     expect(r.currentBudgetUsed).toBe(budgetValue(p, 'year1CompCost'));
+  });
+
+  it('with the panel\'s default bounds (each rate\'s catalogue range) the optimum pays no commission, as docs/uncertainty.md warns', () => {
+    // In the model pay moves effort between activities without creating it, so the level of commission buys nothing.
+    const s = example();
+    const { options } = evaluateOptimizer(defaultOptimizerDraft('en-US'), 'en');
+    const r = optimizePlan(s, { ...options!, start: s.proposed[0].values });
+    for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const) {
+      expect(r.plan[key]).toBeCloseTo(0, 12);
+      expect(r.binding).toContainEqual({ key, at: 'lower' });
+    }
   });
 
   it('runs two jobs at once; cancelling one leaves the other', async () => {

@@ -15,6 +15,7 @@ import { displayText, formatAssumption, formats } from '../../src/i18n';
 import { insertUncertainty } from '../../src/office/uncertainty';
 import { App } from '../../src/taskpane/App';
 import { PANE_SERIES } from '../../src/taskpane/uncertainty/protocol';
+import { shareText } from '../../src/taskpane/uncertainty/share';
 import { assumptionName } from '../../src/workbook';
 
 configure({ defaultHidden: true });
@@ -65,10 +66,10 @@ describe('a simulation through the main-thread fallback', () => {
     // A close call, so the probability says something.
     expect(plan.pWinNpv).toBeGreaterThan(0.2);
     expect(plan.pWinNpv).toBeLessThan(0.8);
-    expect(text('mc-pwin-npv')).toBe(en.percent(plan.pWinNpv, 1));
-    expect(text('mc-pwin-npv-text')).toContain(`In ${en.percent(plan.pWinNpv, 1)} of the 400 trials the proposal's NPV beats the baseline's`);
-    expect(text('mc-pwin-equity')).toBe(en.percent(plan.pWinEquity, 1));
-    expect(text('mc-p-tenure')).toBe(en.percent(plan.pBreakevenWithinTenure, 1));
+    expect(text('mc-pwin-npv')).toBe(shareText(plan.pWinNpv, en));
+    expect(text('mc-pwin-npv-text')).toContain(`In ${shareText(plan.pWinNpv, en)} of the 400 trials the proposal's NPV beats the baseline's`);
+    expect(text('mc-pwin-equity')).toBe(shareText(plan.pWinEquity, en));
+    expect(text('mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en));
     expect(text('mc-npv-p50')).toBe(en.money(plan.npvDelta.p50));
     const p50 = direct.series.find((x) => x.kind === 'cumulativeDelta')!.bands.p50;
     expect(text('mc-last-p50')).toBe(en.money(p50[p50.length - 1]));
@@ -79,7 +80,7 @@ describe('a simulation through the main-thread fallback', () => {
     // The histogram holds every trial; the years chart ends with "Never".
     expect(tableRows('chart-histogram').reduce((a, r) => a + Number(r[1].replace(/,/g, '')), 0)).toBe(400);
     const years = tableRows('chart-years');
-    expect(years[years.length - 1]).toEqual(['Never', en.percent(plan.crossover.never / 400, 1), en.percent(plan.breakeven.never / 400, 1)]);
+    expect(years[years.length - 1]).toEqual(['Never', shareText(plan.crossover.never / 400, en), shareText(plan.breakeven.never / 400, en)]);
     expect(screen.getByTestId('mc-run-info')).toHaveAttribute('data-where', 'main');
     expect(text('mc-run-info')).toMatch(/^400 trials of Retention plan against Current plan, seed 7, in \d/);
     // A new input makes the result out of date, and says so.
@@ -104,6 +105,14 @@ describe('a simulation through the main-thread fallback', () => {
     expect(screen.queryByTestId('mc-progress')).toBeNull();
     expect(screen.queryByTestId('mc-run-info')).toBeNull();
     expect(screen.getByTestId('mc-run')).toBeEnabled();
+  });
+});
+
+describe('probabilities in words', () => {
+  it('a share short of certainty never reads as certain, a rare one never as impossible', () => {
+    const es = formats('es-ES', 'EUR');
+    expect([0.99985, 1, 0.999, 0.0004, 0, 0.5].map((p) => shareText(p, en))).toEqual(['> 99.9%', '100.0%', '99.9%', '< 0.1%', '0.0%', '50.0%']);
+    expect(shareText(0.99985, es)).toBe('> 99,9\u00a0%');
   });
 });
 

@@ -5,6 +5,7 @@ import { periodAxisLabel, t, type Formats } from '../../i18n';
 import { HISTOGRAM_BINS } from '../../workbook/uncertainty-sheet';
 import { BarChart, LineChart } from '../charts';
 import { Num } from '../components/Num';
+import { shareText } from './share';
 import { u } from './texts';
 
 const useStyles = makeStyles({
@@ -49,7 +50,7 @@ export const MonteCarloView = React.memo(function MonteCarloView({ result, planI
   const hist = React.useMemo(() => (plan ? histogram(plan.trials.npvDelta, HISTOGRAM_BINS) : undefined), [plan]);
   if (!plan || !fan || !hist) return null;
   const n = result.trials;
-  const pct = (p: number) => fmt.percent(p, 1);
+  const pct = (p: number) => shareText(p, fmt);
   // The Monte Carlo error of a share p from n trials: about ±2·√(p(1 − p)/n), in percentage points.
   const error = fmt.number(200 * Math.sqrt((plan.pWinNpv * (1 - plan.pWinNpv)) / n), 1);
   const last = fan.bands.p50.length - 1;

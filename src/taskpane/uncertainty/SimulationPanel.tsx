@@ -54,7 +54,7 @@ export function SimulationPanel(p: SimulationPanelProps): React.ReactElement {
   const problems = evaluation.messages.length;
   const r = p.done?.result;
   return (
-    <section className={styles.section} aria-labelledby="mc-run-heading">
+    <section className={styles.section} aria-labelledby="mc-run-heading" data-testid="mc-panel">
       <h2 id="mc-run-heading" className={styles.heading}>{u(lang, 'runTitle')}</h2>
       <div className={styles.settings}>
         <Field label={u(lang, 'trials')} hint={u(lang, 'trialsHint', { min: fmt.number(1), max: fmt.number(MAX_PANE_TRIALS) })}

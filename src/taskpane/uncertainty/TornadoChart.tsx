@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { tokens } from '@fluentui/react-components';
 import { ChartFigure, FONT_SIZE, SERIES_STYLE, extent, labelEvery, linear, niceTicks, textWidth, type ChartTable } from '../charts';
 import { AXIS_COLOR, GRID_COLOR, MARKER_COLOR, TEXT_COLOR } from '../charts/palette';
 
@@ -71,17 +72,18 @@ export function TornadoChart(p: TornadoChartProps): React.ReactElement {
                 style={{ fill: TEXT_COLOR }}>{p.axisFormat(ticks[i])}</text>
             ))}
             <line x1={left} x2={right} y1={bottom} y2={bottom} style={{ stroke: AXIS_COLOR }} />
+            {/* The base output under the labels and bars, so it never strikes through a label. */}
+            <line x1={x(p.base)} x2={x(p.base)} y1={0} y2={bottom} style={{ stroke: MARKER_COLOR }} strokeWidth={1.5} />
             {p.bars.map((b, i) => {
               const y = i * ROW;
               return (
                 <g key={b.label} data-row={b.label}>
-                  <text x={left} y={y + 11} fontSize={FONT_SIZE} style={{ fill: MARKER_COLOR }}>{b.label}</text>
+                  <text x={left} y={y + 11} fontSize={FONT_SIZE} style={{ fill: MARKER_COLOR, stroke: tokens.colorNeutralBackground1, strokeWidth: 3, paintOrder: 'stroke' }}>{b.label}</text>
                   {bar(p.base, b.outputLow, y + 16, low.color, low.fillOpacity)}
                   {bar(p.base, b.outputHigh, y + 16, high.color, high.fillOpacity)}
                 </g>
               );
             })}
-            <line x1={x(p.base)} x2={x(p.base)} y1={0} y2={bottom} style={{ stroke: MARKER_COLOR }} strokeWidth={1.5} />
           </svg>
         );
       }}

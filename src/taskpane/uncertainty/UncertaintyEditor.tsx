@@ -48,7 +48,7 @@ export function UncertaintyEditor(p: UncertaintyEditorProps): React.ReactElement
   const nextKey = [...UNCERTAIN_KEYS, ...keys.map((k) => k.key)].find((k) => !used.has(k) && keys.some((s) => s.key === k)) ?? keys[0]?.key;
   const tableError = p.evaluation.fieldErrors.get('table');
   return (
-    <section className={styles.section} aria-labelledby="uncertainty-table-heading">
+    <section className={styles.section} aria-labelledby="uncertainty-table-heading" data-testid="uncertainty-table">
       <h2 id="uncertainty-table-heading" className={styles.heading}>{u(p.lang, 'tableTitle')}</h2>
       <p className={styles.hint}>{u(p.lang, 'tableHint')}</p>
       {p.table.rows.length === 0 && <MessageBar intent="info"><MessageBarBody>{u(p.lang, 'emptyTable')}</MessageBarBody></MessageBar>}
