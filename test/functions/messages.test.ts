@@ -5,6 +5,8 @@
  * of src/functions/errors.ts: only where a hundredth of the value is a valid share or rate.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CATALOGUE, describeProblem, findSpec, QUOTA_CATALOGUE, type Problem } from '../../src/engine';
 import { looksLikePercent, problemText } from '../../src/functions/errors';
 import { callFunction, distMissing, HostError, loadBundle, type Bundle } from './host';
@@ -89,6 +91,58 @@ describe('messages through the built bundle', () => {
   it.each(CASES)('%s', async (_, [id, ...args], en, es) => {
     expect(await messageOf('en', id as string, ...args)).toBe(en);
     expect(await messageOf('es', id as string, ...args)).toBe(es);
+  });
+});
+
+/**
+ * Messages the function pages quote, with a call that produces each: the page must quote what the
+ * function says (a quote ending in " …" is the start of the message).
+ */
+const QUOTED: Record<'en' | 'es', [string, string, unknown[]][]> = {
+  en: [
+    ['docs/functions.md', 'churn: 0.98 is outside the valid range 0 – 0.95', ['CEQ.PROJECT', [['churn', 0.98]], [[null]]]],
+    ['docs/functions.md', 'churn: 15 is outside the valid range 0 – 0.95 (percentages are fractions: did you mean 15%?)', ['CEQ.PROJECT', [['churn', 15]], [[null]]]],
+    ['docs/functions.md', 'unknown key "chrun"; did you mean "churn"?', ['CEQ.PROJECT', [['chrun', 0.1]], [[null]]]],
+    ['docs/functions.md', 'years: 40 is outside the valid range 1 – 30', ['CEQ.PROJECT', [[null]], [[null]], 40]],
+    ['docs/functions.md', 'clawback: belongs in a plan argument, not in assumptions', ['CEQ.PROJECT', [['clawback', 0.5]], [[null]]]],
+    ['docs/functions.md', 'plan.commissionNew: the baseline rate must be above 0, not 0 …', ['CEQ.PROJECT', [[null]], [['commissionNew', 0]]]],
+    ['docs/functions.md', 'crossover: never happens within the horizon', ['CEQ.CROSSOVER', [[5], [5]], [[4], [4]]]],
+    ['docs/functions.md', 'churn: beta is not allowed; use one of triangular, pert, uniform, normal, lognormal', ['CEQ.SIMULATE', [[null]], plan, plan, [['churn', 'beta', 0.1, 0.2]]]],
+    ['docs/functions.md', 'churn.max is required (triangular: min, mode, max)', ['CEQ.SIMULATE', [[null]], plan, plan, [['churn', 'triangular', 0.05, 0.1]]]],
+    ['docs/functions.md', 'churn: uniform: [5, 15] ∩ [0, 0.95] = ∅', ['CEQ.SIMULATE', [[null]], plan, plan, [['churn', 'uniform', 5, 15]]]],
+    ['docs/functions.md', 'clawback: cannot carry a distribution (plan rates are decisions, not uncertain assumptions: compare plans instead)',
+      ['CEQ.SIMULATE', [[null]], plan, plan, [['clawback', 'uniform', 0, 1]]]],
+  ],
+  es: [
+    ['docs/funciones.md', 'churn: 0,98 está fuera del rango válido 0 – 0,95', ['CEQ.PROJECT', [['churn', 0.98]], [[null]]]],
+    ['docs/funciones.md', 'churn: 15 está fuera del rango válido 0 – 0,95 (los porcentajes son fracciones: ¿quiso decir 15 %?)', ['CEQ.PROJECT', [['churn', 15]], [[null]]]],
+    ['docs/funciones.md', 'clave desconocida "chrun"; ¿quiso decir "churn"?', ['CEQ.PROJECT', [['chrun', 0.1]], [[null]]]],
+    ['docs/funciones.md', 'years: 40 está fuera del rango válido 1 – 30', ['CEQ.PROJECT', [[null]], [[null]], 40]],
+    ['docs/funciones.md', 'clawback: va en un argumento de plan, no en assumptions', ['CEQ.PROJECT', [['clawback', 0.5]], [[null]]]],
+    ['docs/funciones.md', 'plan.commissionNew: la tasa de la base debe ser mayor que 0, no 0 …', ['CEQ.PROJECT', [[null]], [['commissionNew', 0]]]],
+    ['docs/funciones.md', 'crossover: no ocurre dentro del horizonte', ['CEQ.CROSSOVER', [[5], [5]], [[4], [4]]]],
+    ['docs/funciones.md', 'churn.max es obligatorio (triangular: min, mode, max)', ['CEQ.SIMULATE', [[null]], plan, plan, [['churn', 'triangular', 0.05, 0.1]]]],
+    ['docs/funciones.md', 'churn: uniform: [5; 15] ∩ [0; 0,95] = ∅', ['CEQ.SIMULATE', [[null]], plan, plan, [['churn', 'uniform', 5, 15]]]],
+    ['docs/funciones.md', 'clawback: no puede llevar una distribución (las tasas del plan son decisiones, no supuestos inciertos: compare planes)',
+      ['CEQ.SIMULATE', [[null]], plan, plan, [['clawback', 'uniform', 0, 1]]]],
+  ],
+};
+
+describe.each(['en', 'es'] as const)('the messages docs quote in %s', (language) => {
+  let bundle: Bundle;
+  beforeAll(() => {
+    bundle = loadBundle({ ...(language === 'es' ? { displayLanguage: 'es-ES' } : {}), globals: { setTimeout } });
+  });
+
+  it.each(QUOTED[language])('%s: %s', async (page, quoted, [id, ...args]) => {
+    const text = readFileSync(resolve(__dirname, '../..', page), 'utf8').replace(/\s+/g, ' ');
+    expect(text).toContain(quoted);
+    let r = callFunction(bundle, id as string, ...args);
+    if (r instanceof Promise) r = await r.catch((e: unknown) => e);
+    expect(r).toBeInstanceOf(HostError);
+    const message = (r as HostError).message;
+    if (quoted.endsWith(' …')) expect(message.startsWith(quoted.slice(0, -2))).toBe(true);
+    else expect(message).toBe(quoted);
   });
 });
 
