@@ -78,7 +78,7 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   };
 
   // The optimiser.
-  const [optDraft, setOptDraft] = React.useState<OptimizerDraft>(() => defaultOptimizerDraft(locale));
+  const [optDraft, setOptDraft] = React.useState<OptimizerDraft>(() => defaultOptimizerDraft(locale, scenario.baseline.values));
   React.useEffect(() => setOptDraft((d) => relocalizeOptimizer(d, locale)), [locale]);
   const optEvaluation = React.useMemo(() => evaluateOptimizer(optDraft, lang), [optDraft, lang]);
   const [optimum, setOptimum] = React.useState<Done<OptimumSummary, OptimizeMeta>>();

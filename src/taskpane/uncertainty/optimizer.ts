@@ -1,7 +1,7 @@
 /**
  * The optimiser panel's inputs as typed (bounds per rate, objective, budget) and from them the
- * engine's OptimizeOptions, or the problems that stop it. Bounds start at each rate's catalogue range
- * and are typed as percentages, like the plan inputs of the scenario form.
+ * engine's OptimizeOptions, or the problems that stop it. Bounds are typed as percentages, like the
+ * plan inputs of the scenario form.
  */
 import {
   DECISION_KEYS, describeProblem, findSpec, type Budget, type BudgetKind, type DecisionKey, type Language, type Objective,
@@ -22,11 +22,25 @@ export interface OptimizerDraft {
   locale: string;
 }
 
-export function defaultOptimizerDraft(locale: string): OptimizerDraft {
+/** Commission rates start between half and twice the current plan's rate: see defaultOptimizerDraft. */
+const COMMISSION_KEYS: ReadonlySet<string> = new Set(['commissionNew', 'commissionRenewal', 'commissionExpansion']);
+
+/**
+ * In this model pay moves effort between activities but does not create it, so with the catalogue's
+ * 0–100 % on every commission the optimum pays nothing. A finance user's first run should show a
+ * mix a sales leader could sign, so each commission starts bounded to ½× – 2× the current plan's
+ * rate (the market's floor and ceiling are the user's to type); clawback and outcome weight keep the
+ * catalogue's range.
+ */
+export function defaultOptimizerDraft(locale: string, current?: Readonly<Record<string, number>>): OptimizerDraft {
   const bounds = {} as OptimizerDraft['bounds'];
   for (const key of DECISION_KEYS) {
     const spec = findSpec(key)!;
-    bounds[key] = { min: displayText(spec, spec.min, locale), max: displayText(spec, spec.max, locale) };
+    const rate = current?.[key];
+    const relative = COMMISSION_KEYS.has(key) && rate !== undefined && rate > 0;
+    const min = relative ? Math.max(spec.min, rate / 2) : spec.min;
+    const max = relative ? Math.min(spec.max, rate * 2) : spec.max;
+    bounds[key] = { min: displayText(spec, min, locale), max: displayText(spec, max, locale) };
   }
   return { objective: 'customerEquity', budget: 'year1CompCost', limit: '', bounds, locale };
 }
