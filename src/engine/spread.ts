@@ -6,7 +6,7 @@
  * summarises dozens of columns.
  */
 import { invalid } from './errors';
-import { sum } from './stats';
+import { sdAround, sum } from './stats';
 
 export interface Spread {
   n: number;
@@ -110,12 +110,10 @@ export function percentilesInPlace(work: Float64Array, ps: readonly number[]): n
   });
 }
 
-const abs = Math.abs; // a local binding: `Math` is a slow global lookup in sandboxed runtimes
-
 /**
  * The spread of `values` (not modified), equal bit for bit to stats.ts's summarize: the same
- * compensated mean clamped to [min, max] and the same two-pass sd (its loop is repeated here so the
- * column is read five times, not eleven). `scratch`, when given, must hold at least values.length
+ * compensated mean clamped to [min, max] and the same two-pass sd (stats.ts's sdAround), with the
+ * percentiles found by selection so the column is read five times, not eleven. `scratch`, when given, must hold at least values.length
  * numbers; it is overwritten (a run summarising many columns reuses one buffer).
  */
 export function spreadOf(values: Float64Array, scratch?: Float64Array): Spread {
@@ -134,24 +132,4 @@ export function spreadOf(values: Float64Array, scratch?: Float64Array): Spread {
   work.set(values);
   const [p5, p10, p50, p90, p95] = percentilesInPlace(work, SPREAD_PERCENTILES);
   return { n, mean: m, sd: min === max ? 0 : sdAround(values, m), min, max, p5, p10, p50, p90, p95 };
-}
-
-/** stats.ts's sample sd around a given mean (Neumaier sums of d and d²), the same operations in the same order. */
-function sdAround(values: Float64Array, m: number): number {
-  const n = values.length;
-  if (n < 2) return 0;
-  let s2 = 0, c2 = 0, s1 = 0, c1 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - m;
-    let t = s1 + d;
-    if (abs(s1) >= abs(d)) c1 += (s1 - t) + d; else c1 += (d - t) + s1;
-    s1 = t;
-    const d2 = d * d;
-    t = s2 + d2;
-    if (s2 >= d2) c2 += (s2 - t) + d2; else c2 += (d2 - t) + s2;
-    s2 = t;
-  }
-  const sumD = s1 + c1;
-  const ss = s2 + c2 - (sumD * sumD) / n;
-  return ss > 0 ? Math.sqrt(ss / (n - 1)) : 0;
 }

@@ -59,7 +59,8 @@ export function mean(values: Values): number {
   return meanWithin(values, lo, hi);
 }
 
-function sdAround(values: Values, m: number): number {
+/** Sample sd (n − 1) around a given mean: spread.ts shares it, so both give the same digits. */
+export function sdAround(values: Values, m: number): number {
   const n = values.length;
   if (n < 2) return 0;
   let s2 = 0, c2 = 0, s1 = 0, c1 = 0;

@@ -163,7 +163,7 @@ function writeSteps(ws: Excel.Worksheet, sheet: SheetSpec): (() => void)[] {
 }
 
 function addChart(ws: Excel.Worksheet, c: ChartSpec): void {
-  const type = c.type === 'line' ? 'Line' : 'ColumnClustered';
+  const type = c.type === 'line' ? 'Line' : c.type === 'bar' ? 'BarClustered' : 'ColumnClustered';
   const chart = ws.charts.add(type, ws.getRange(c.series[0].values), 'Columns');
   chart.name = `${NAME_PREFIX}chart_${c.id}`;
   chart.title.text = c.title;

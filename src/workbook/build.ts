@@ -26,10 +26,9 @@ export interface BuiltWorkbook extends WorkbookSpec {
 export const ALL_SHEETS: readonly SheetKey[] = ['inputs', 'plain', 'live', 'summary'];
 
 export function defaultSheetNames(lang: Language): Record<SheetKey, string> {
-  return {
-    inputs: SHEET_NAMES.inputs[lang], plain: SHEET_NAMES.plain[lang], live: SHEET_NAMES.live[lang], summary: SHEET_NAMES.summary[lang],
-    comparison: SHEET_NAMES.comparison[lang],
-  };
+  const names = {} as Record<SheetKey, string>;
+  for (const key of Object.keys(SHEET_NAMES) as SheetKey[]) names[key] = SHEET_NAMES[key][lang];
+  return names;
 }
 
 /**

@@ -13,6 +13,6 @@ export { readScenarioFromRanges, parseCellNumber, type ReadReport } from './read
 export { summariseScenarios, type ScenarioSummaryRow } from './compare-scenarios';
 export { buildComparisonSheet, breakevenYear } from './comparison-sheet';
 export {
-  buildUncertaintySheet, assumptionName, HISTOGRAM_BINS, UNCERTAINTY_SHEET_KEY, UNCERTAINTY_SHEET_NAME,
-  type UncertaintyReport, type UncertaintySheet, type OptimumSummary,
+  buildUncertaintySheet, assumptionName, HISTOGRAM_BINS, UNCERTAINTY_SHEET_KEY,
+  type UncertaintyReport, type OptimumSummary,
 } from './uncertainty-sheet';

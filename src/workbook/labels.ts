@@ -1,14 +1,16 @@
 import type { Language, Unit } from '../engine';
+import type { SheetKey } from './types';
 
 /** Every text the workbook layer writes into a sheet, in both languages the product speaks. */
 export type Pair = { en: string; es: string };
 
-export const SHEET_NAMES: Record<'inputs' | 'plain' | 'live' | 'summary' | 'comparison', Pair> = {
+export const SHEET_NAMES: Record<SheetKey, Pair> = {
   inputs: { en: 'CEQ Inputs', es: 'CEQ Datos' },
   plain: { en: 'CEQ Model', es: 'CEQ Modelo' },
   live: { en: 'CEQ Live', es: 'CEQ Funciones' },
   summary: { en: 'CEQ Summary', es: 'CEQ Resumen' },
   comparison: { en: 'CEQ Comparison', es: 'CEQ Comparación' },
+  uncertainty: { en: 'CEQ Uncertainty', es: 'CEQ Incertidumbre' },
 };
 
 export const UNIT_TEXT: Record<Unit, Pair> = {

@@ -5,8 +5,8 @@ import type { Value } from './expr';
  * A workbook described as data: what the Office adapter writes with Excel.run and the CLI writes with
  * exceljs. Nothing here knows Office or the DOM.
  */
-/** The four model sheets, and the comparison of saved scenarios (a sheet of its own, inserted separately). */
-export type SheetKey = 'inputs' | 'plain' | 'live' | 'summary' | 'comparison';
+/** The four model sheets; the comparison of saved scenarios and the uncertainty results are sheets of their own, inserted separately. */
+export type SheetKey = 'inputs' | 'plain' | 'live' | 'summary' | 'comparison' | 'uncertainty';
 
 /** How a cell looks; each writer maps these to its own formatting. */
 export type StyleKey =
@@ -47,7 +47,8 @@ export interface NameSpec {
 
 export interface ChartSpec {
   id: string;
-  type: 'line' | 'column';
+  /** column: vertical bars; bar: horizontal bars (a tornado). */
+  type: 'line' | 'column' | 'bar';
   title: string;
   /** A1 range of the category labels (years). */
   categories: string;

@@ -36,8 +36,7 @@ export interface UncertaintyReport {
 }
 
 /** The sheet's mark (worksheet custom property CEQ.sheet), so inserting again updates it in place. */
-export const UNCERTAINTY_SHEET_KEY = 'uncertainty' as string as SheetKey;
-export const UNCERTAINTY_SHEET_NAME: Pair = { en: 'CEQ Uncertainty', es: 'CEQ Incertidumbre' };
+export const UNCERTAINTY_SHEET_KEY: SheetKey = 'uncertainty';
 export const HISTOGRAM_BINS = 20;
 
 const L = {
@@ -123,28 +122,21 @@ function keyOf(label: string): string {
   return label.slice(label.lastIndexOf('.') + 1);
 }
 
-export interface UncertaintySheet {
-  sheet: SheetSpec;
-  /** The tornado as horizontal bars: a chart kind the shared writer does not draw, so the adapter adds it. */
-  barCharts: ChartSpec[];
-}
-
 const CHART_COL = 9;
 const abs = { absRow: true, absCol: true };
 
 /** The sheet for `report`; `sheetName` is where it goes (ours, or a free name). */
-export function buildUncertaintySheet(report: UncertaintyReport, sheetName: string, lang: Language, bins = HISTOGRAM_BINS): UncertaintySheet {
+export function buildUncertaintySheet(report: UncertaintyReport, sheetName: string, lang: Language, bins = HISTOGRAM_BINS): SheetSpec {
   const sh = new SheetBuilder(UNCERTAINTY_SHEET_KEY, sheetName);
   const tr = (k: Key, params: Record<string, string> = {}) => pick(L[k], lang).replace(/\{(\w+)\}/g, (m, n: string) => params[n] ?? m);
-  const barCharts: ChartSpec[] = [];
   sh.set(0, 0, tr('title'), { style: 'title' });
   sh.set(1, 0, report.scenarioName, { style: 'subtitle' });
   sh.set(2, 0, tr('note'), { style: 'note' });
   let row = 4;
   /** Charts stack to the right of the tables, each 15 rows high. */
   let chartRow = 4;
-  const chart = (c: Omit<ChartSpec, 'at' | 'size'>, list: ChartSpec[] = sh.charts) => {
-    list.push({ ...c, at: { row: chartRow, col: CHART_COL }, size: { rows: 15, cols: 8 } });
+  const chart = (c: Omit<ChartSpec, 'at' | 'size'>) => {
+    sh.charts.push({ ...c, at: { row: chartRow, col: CHART_COL }, size: { rows: 15, cols: 8 } });
     chartRow += 16;
   };
 
@@ -260,11 +252,11 @@ export function buildUncertaintySheet(report: UncertaintyReport, sheetName: stri
     });
     if (tornado.rows.length) {
       const tLast = tFirst + tornado.rows.length - 1;
-      chart({ id: 'uncertaintyTornado', type: 'column', title: tr('tornadoChart'), categories: rangeAddress(tFirst, 0, tLast, 0, abs),
+      chart({ id: 'uncertaintyTornado', type: 'bar', title: tr('tornadoChart'), categories: rangeAddress(tFirst, 0, tLast, 0, abs),
         series: [
           { name: tr('outLow'), values: rangeAddress(tFirst, 4, tLast, 4, abs) },
           { name: tr('outHigh'), values: rangeAddress(tFirst, 5, tLast, 5, abs) },
-        ] }, barCharts);
+        ] });
     }
     row = tFirst + tornado.rows.length + 1;
   }
@@ -306,7 +298,7 @@ export function buildUncertaintySheet(report: UncertaintyReport, sheetName: stri
 
   sh.width(0, 34);
   for (let c = 1; c < 8; c++) sh.width(c, 14);
-  return { sheet: sh.build(), barCharts };
+  return sh.build();
 }
 
 const PERIOD_WORDS: Record<Language, { y: string; q: string; m: string }> = { en: { y: 'Y', q: 'Q', m: 'M' }, es: { y: 'A', q: 'T', m: 'M' } };

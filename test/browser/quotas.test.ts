@@ -8,7 +8,7 @@
  * Needs the build: `CEQ_DIST=dist-x npx webpack --mode production`, then
  * `CEQ_DIST=dist-x npx jest --ci test/browser/quotas.test.ts`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { quotaReport, runScenario, scenarioFromJson, yearly, type Scenario, type ScenarioJson } from '../../src/engine';
@@ -17,6 +17,7 @@ import { quotaFieldSpec } from '../../src/taskpane/state/quota-fields';
 import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
 import { moneyValue, retype, text } from './pane';
 import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { expectAccessible } from './axe';
 
 jest.setTimeout(120_000);
 
@@ -41,18 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  writeFileSync(artifact(`axe-${name}.json`), JSON.stringify(violations, null, 2));
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
 
 /** The example's scenario with every quota field of both plans as the page shows it. */
 async function scenarioOnPage(locale: string): Promise<Scenario> {
@@ -139,7 +128,7 @@ describe('the Quotas tab in chromium', () => {
 
   it('passes axe with a chart\'s data table open', async () => {
     await page.getByTestId('quota-chart-am-renewal').locator('summary').click();
-    await expectAccessible('quotas');
+    await expectAccessible(page, 'quotas');
     await page.screenshot({ path: artifact('quotas-full.png'), fullPage: true });
   });
 
@@ -151,7 +140,7 @@ describe('the Quotas tab in chromium', () => {
     const described = await cap.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     expect(described).toContain('Account manager · Expansion · Cap: 0.8 is outside the valid range 1 – 100');
     expect(await cap.inputValue()).toBe('0.8');
-    await expectAccessible('quotas-invalid');
+    await expectAccessible(page, 'quotas-invalid');
     await retype(page, cap, '3');
     await page.getByTestId('stale-note').waitFor({ state: 'detached' });
   });
@@ -163,7 +152,7 @@ describe('the Quotas tab in chromium', () => {
     expect(await page.getByTestId('quota-fields-am-renewal').getByRole('rowheader', { name: /Umbral \(%\)/ }).count()).toBe(1);
     expect(await expectEngineFigures(formats('es-ES', 'USD'), 'es', 'es-ES')).toBe(4);
     await page.screenshot({ path: artifact('quotas-es.png'), fullPage: true });
-    await expectAccessible('quotas-es');
+    await expectAccessible(page, 'quotas-es');
     await page.getByTestId('language').selectOption('en');
     expect(pageErrors).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { formats } from '../../src/i18n';
 import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
 import { moneyValue, openTab, planInput, retype, text, yearValue } from './pane';
 import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { expectAccessible } from './axe';
 
 jest.setTimeout(120_000);
 
@@ -60,26 +61,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function axeViolations(p: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await p.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    // Tabster's focus sentinels (Fluent's arrow-key navigation in the tab list) are aria-hidden and
-    // focusable on purpose: focus landing on one moves on at once. Everything else is checked.
-    const r = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
-
-async function expectAccessible(name: string): Promise<void> {
-  // An accordion that just opened fades in: contrast is checked once every animation has finished.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const violations = await axeViolations(page);
-  writeFileSync(artifact(`axe-${name}.json`), JSON.stringify(violations, null, 2));
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious).toEqual([]);
-}
-
 async function shot(name: string, docsName?: string): Promise<void> {
   const path = artifact(`taskpane-${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -102,7 +83,7 @@ describe('the task pane in chromium, preview mode', () => {
     await openTab(page, 'workbook', 'preview-workbook-note');
     expect(await page.getByRole('button', { name: 'Insert model' }).count()).toBe(0);
     await shot('workbook');
-    await expectAccessible('workbook');
+    await expectAccessible(page, 'workbook');
     await openTab(page, 'scenario', 'live-strip');
   });
 
@@ -127,7 +108,7 @@ describe('the task pane in chromium, preview mode', () => {
     const drivers = await page.getByTestId('summary-drivers').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key')));
     expect(drivers).toEqual(topDrivers(withRenewal(0.06)).map((d) => d.key));
     await shot('summary', 'taskpane-summary.png');
-    await expectAccessible('summary');
+    await expectAccessible(page, 'summary');
   });
 
   it('a renewal commission that never breaks even says so, and the results screen draws the engine\'s years', async () => {
@@ -142,7 +123,7 @@ describe('the task pane in chromium, preview mode', () => {
     const markers = await page.getByTestId('chart-contribution').locator('[data-marker]').evaluateAll((g) => g.map((e) => e.getAttribute('data-marker')));
     expect(markers).toEqual(['crossover', 'break-even']);
     await shot('results', 'taskpane-results.png');
-    await expectAccessible('results');
+    await expectAccessible(page, 'results');
   });
 
   it('invalid input marks the field with its range and keeps the last results and the text', async () => {
@@ -157,7 +138,7 @@ describe('the task pane in chromium, preview mode', () => {
     // Typed a key at a time: "1" and "15" were valid, so the last valid results are for 15 %.
     expect(await text(page, 'live-npv')).toBe(formats('en-US', 'USD').moneyShort(runScenario(withRenewal(0.15)).comparisons[0].npvDelta));
     await shot('invalid');
-    await expectAccessible('scenario-invalid');
+    await expectAccessible(page, 'scenario-invalid');
     await retype(page, field, '6');
     await page.locator('[data-testid="live-strip"][data-stale="false"]').waitFor();
   });
@@ -165,11 +146,11 @@ describe('the task pane in chromium, preview mode', () => {
   it('the scenario screen passes axe with every section open, in the dark theme and in high contrast', async () => {
     await page.getByRole('button', { name: /How people respond/ }).click();
     await page.getByRole('button', { name: /Retention curve/ }).click();
-    await expectAccessible('scenario');
+    await expectAccessible(page, 'scenario');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('[data-theme="dark"]').waitFor();
     await shot('dark');
-    await expectAccessible('scenario-dark');
+    await expectAccessible(page, 'scenario-dark');
     await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
     await page.locator('[data-theme="highContrast"]').waitFor();
     // Forced colours repaint HTML but not SVG: the chart's line must not vanish into the background.
@@ -180,7 +161,7 @@ describe('the task pane in chromium, preview mode', () => {
     expect(colours.line).not.toBe(colours.page);
     expect(colours.line).not.toBe('rgb(255, 255, 255)');
     await shot('high-contrast');
-    await expectAccessible('scenario-high-contrast');
+    await expectAccessible(page, 'scenario-high-contrast');
     await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
     await page.locator('[data-theme="light"]').waitFor();
   });
@@ -207,10 +188,10 @@ describe('the task pane in chromium, preview mode', () => {
     expect(moneyValue(await text(page, 'summary-npv'), 'es')).toBe(Math.round(c.npvDelta));
     expect(await text(page, 'summary-breakeven')).toBe('Año 5');
     await shot('summary-es');
-    await expectAccessible('summary-es');
+    await expectAccessible(page, 'summary-es');
     await page.getByTestId('tab-workbook').click();
     await page.getByTestId('preview-workbook-note').waitFor();
-    await expectAccessible('workbook-es');
+    await expectAccessible(page, 'workbook-es');
     await page.getByTestId('language').selectOption('en');
   });
 

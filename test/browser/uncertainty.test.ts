@@ -19,6 +19,7 @@ import { shareText } from '../../src/taskpane/uncertainty/share';
 import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
 import { moneyValue, openTab, planInput, retype, text } from './pane';
 import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { expectAccessible } from './axe';
 
 jest.setTimeout(240_000);
 
@@ -61,19 +62,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function expectAccessible(name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    // Tabster's focus sentinels are aria-hidden and focusable on purpose (as in taskpane.test.ts).
-    const r = await axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  writeFileSync(artifact(`axe-uncertainty-${name}.json`), JSON.stringify(violations, null, 2));
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
 
 /** A screenshot of one element, kept as a test artifact and, when named, as a docs image. */
 async function shot(testId: string, name: string, docs?: boolean): Promise<void> {
@@ -183,7 +171,7 @@ describe('the Uncertainty tab in chromium, with the Monte Carlo worker', () => {
 
   it('passes axe with every result on screen and every data table open', async () => {
     await page.locator('[data-testid="uncertainty"] details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
-    await expectAccessible('results');
+    await expectAccessible(page, 'uncertainty-results');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: artifact('uncertainty-full.png'), fullPage: true });
   });
@@ -193,7 +181,7 @@ describe('the Uncertainty tab in chromium, with the Monte Carlo worker', () => {
     expect(await page.getByTestId('tab-uncertainty').textContent()).toBe('Incertidumbre');
     expect(await page.getByRole('heading', { name: '¿Qué probabilidad hay de que compense?' }).count()).toBe(1);
     expect(await text(page, 'mc-pwin-npv-text')).toMatch(/^En el \d+,\d\s%/);
-    await expectAccessible('spanish');
+    await expectAccessible(page, 'uncertainty-spanish');
     await page.getByTestId('language').selectOption('en');
     // office.js itself asks for its telemetry proxy some seconds after loading (blocked, harmless); nothing else left the page.
     expect(browser.blocked.filter((url) => !url.startsWith('https://telemetryservice.firstpartyapps.oaspapps.com/'))).toEqual([]);

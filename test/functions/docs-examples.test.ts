@@ -4,82 +4,12 @@
  * `<!-- check: … -->` marker is compared with what the sheet shows, to the last digit printed. The pages
  * cannot drift from the code without this test failing.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cellsBlock, checks, expectShown, formulaOf, PAGES, read, shift, shownNumber, type Lang } from './doc-page';
 import { FUNCTIONS_ES } from '../../src/functions/names-es';
 import { distMissing, loadBundle, readMetadata, sheetWith, type Sheet } from './host';
 
 const missing = distMissing('functions.js', 'functions.json');
 if (missing) throw new Error(missing);
-
-type Lang = 'en' | 'es';
-const PAGES: Record<Lang, string> = { en: 'docs/functions.md', es: 'docs/funciones.md' };
-const read = (lang: Lang) => readFileSync(resolve(__dirname, '../..', PAGES[lang]), 'utf8');
-
-/** A number as the page prints it: "28,095,264" and "0.9831" in English, "28 095 264" and "0,9831" in Spanish. */
-function shownNumber(text: string, lang: Lang): { value: number; decimals: number } | undefined {
-  const t = text.trim().replace(/\u2212/g, '-');
-  const plain = lang === 'en' ? t.replace(/,/g, '') : t.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  const m = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(plain);
-  if (!m) return undefined;
-  const decimals = (m[2]?.length ?? 0) + (m[3] ? 2 : 0);
-  return { value: Number(`${m[1]}${m[2] ? `.${m[2]}` : ''}`) / (m[3] ? 100 : 1), decimals };
-}
-
-const spanishNames = Object.entries(FUNCTIONS_ES).map(([id, f]) => [f.name, id] as const).sort((a, b) => b[0].length - a[0].length);
-
-/** A formula as the page prints it → the English-syntax formula the test sheet understands. */
-function formulaOf(text: string, lang: Lang): string {
-  let f = text.trim();
-  if (lang === 'es') {
-    for (const [name, id] of spanishNames) f = f.split(`${name}(`).join(`${id}(`);
-    f = f.replace(/(\d),(\d)/g, '$1.$2').replace(/;/g, ',').replace(/\bVERDADERO\b(?!\()/g, 'TRUE').replace(/\bFALSO\b(?!\()/g, 'FALSE');
-  }
-  return f.replace(/\b(TRUE|FALSE)\b(?!\()/g, '$1()'); // the test sheet spells TRUE as a function
-}
-
-function cellsBlock(page: string): [string, string][] {
-  const block = /```cells\n([\s\S]*?)```/.exec(page);
-  if (!block) throw new Error('no ```cells block');
-  return block[1].trim().split('\n').flatMap((line) => line.trim().split(/\s{2,}/).map((token) => {
-    const m = /^([A-Z]+\d+):\s*(.*)$/.exec(token);
-    if (!m) throw new Error(`bad cell "${token}"`);
-    return [m[1], m[2]] as [string, string];
-  }));
-}
-
-function checks(page: string): { target: string; header: string[]; rows: string[][] }[] {
-  return [...page.matchAll(/<!-- check: (\S+) -->\n((?:\|.*\|\n?)+)/g)].map((m) => {
-    const lines = m[2].trim().split('\n').map((l) => l.slice(1, -1).split('|').map((c) => c.trim().replace(/^`|`$/g, '')));
-    return { target: m[1], header: lines[0], rows: lines.slice(2) };
-  });
-}
-
-function expectShown(actual: unknown, shown: string, lang: Lang, where: string): void {
-  const n = shownNumber(shown, lang);
-  if (n) {
-    const tolerance = 0.5 * 10 ** -n.decimals + 1e-12 * Math.abs(n.value);
-    if (typeof actual !== 'number' || Math.abs(actual - n.value) > tolerance) {
-      throw new Error(`${where}: the page shows ${shown}, the sheet ${JSON.stringify(actual)}`);
-    }
-  } else if (/^#/.test(shown)) {
-    const type = { '#N/A': 'NA', '#N/D': 'NA', '#VALUE!': 'VALUE', '#¡VALOR!': 'VALUE' }[shown];
-    expect({ where, type: (actual as { type?: string })?.type }).toEqual({ where, type });
-  } else {
-    expect({ where, value: actual }).toEqual({ where, value: shown });
-  }
-}
-
-function column(a1: string, offset: number): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  let n = 0;
-  for (const ch of m[1]) n = n * 26 + ch.charCodeAt(0) - 64;
-  n += offset;
-  let letters = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-const shift = (a1: string, dc: number, dr: number) => `${column(a1, dc)}${Number(/\d+/.exec(a1)![0]) + dr}`;
 
 describe.each(['en', 'es'] as const)('the worked example of %s', (lang) => {
   const page = read(lang);

@@ -69,7 +69,7 @@ describe('row chunks under the payload budget', () => {
 });
 
 describe('sheet names', () => {
-  const wanted = { inputs: 'CEQ Inputs', plain: 'CEQ Model', live: 'CEQ Live', summary: 'CEQ Summary', comparison: 'CEQ Comparison' };
+  const wanted = { inputs: 'CEQ Inputs', plain: 'CEQ Model', live: 'CEQ Live', summary: 'CEQ Summary', comparison: 'CEQ Comparison', uncertainty: 'CEQ Uncertainty' };
   it('reuse our marked sheets whatever they are called now, and never take a name in use (case-insensitively)', () => {
     const existing = [{ name: 'ceq inputs' }, { name: 'Renamed model', mark: 'plain' }, { name: 'CEQ Live (2)' }, { name: 'CEQ Live' }];
     const { names, reuse } = resolveSheetNames(wanted, existing, ['inputs', 'plain', 'live', 'summary']);
