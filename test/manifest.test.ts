@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
@@ -156,6 +157,20 @@ describe('manifest.xml', () => {
       expect(existsSync(join(dist, path)) ? url : `not emitted: ${url}`).toBe(url);
     }
     expect(named('AppDomain').length).toBeGreaterThan(0);
+  });
+
+  // Excel caches functions.json for about a day whatever the server says (EXCEL.md): users only see new
+  // or changed functions when the manifest's <Version> changes. Each version pins the metadata it ships.
+  it('has a new <Version> whenever the function metadata changes', () => {
+    const METADATA_OF_VERSION: Record<string, string> = {
+      '1.0.0.0': '756dbe03eeed6a62',
+    };
+    const shipped = /<Version>([^<]+)<\/Version>/.exec(xml)![1];
+    const hash = createHash('sha256');
+    for (const f of ['functions.json', 'functions-es.json']) hash.update(readFileSync(join(dist, f)));
+    const metadata = hash.digest('hex').slice(0, 16);
+    const message = `functions.json changed (${metadata}): raise <Version> in manifest.xml and pin the new hash under it here`;
+    expect(METADATA_OF_VERSION[shipped] === metadata ? 'pinned' : message).toBe('pinned');
   });
 
   it('ships icons of 16, 32, 64 and 80 pixels', () => {

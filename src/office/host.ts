@@ -31,6 +31,25 @@ export interface OfficeLike {
     displayLanguage?: string;
     officeTheme?: Partial<Pick<Office.OfficeTheme, 'bodyBackgroundColor' | 'bodyForegroundColor' | 'isDarkTheme'>>;
   };
+  /** SharedRuntime 1.1: how the add-in starts the next time this document opens. */
+  addin?: { setStartupBehavior?(behavior: Office.StartupBehavior): Promise<void> };
+}
+
+/**
+ * Asks Excel to load the add-in (its shared runtime, so its custom functions) as soon as this workbook
+ * opens from now on, instead of when the task pane is first shown: CEQ formulas in a reopened workbook
+ * then find their functions registered instead of racing them (#NAME?, EXCEL.md). It applies from the
+ * next opening on; hosts without SharedRuntime 1.1 lack the method, and a refusal changes nothing else.
+ */
+export async function loadWithDocument(office: OfficeLike | undefined = officeGlobal()): Promise<boolean> {
+  const set = office?.addin?.setStartupBehavior;
+  if (typeof set !== 'function') return false;
+  try {
+    await set.call(office!.addin, 'Load' as Office.StartupBehavior); // Office.StartupBehavior.load
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function officeGlobal(): OfficeLike | undefined {
@@ -82,6 +101,7 @@ export async function connectHost(office: OfficeLike | undefined = officeGlobal(
     } catch {
       displayLanguage = undefined;
     }
+    void loadWithDocument(office);
     return { kind: 'excel', displayLanguage, theme: readOfficeTheme(office) };
   } catch {
     return { kind: 'preview' };

@@ -8,7 +8,7 @@
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 import { OfficeMockObject } from 'office-addin-mock';
 import { OfficeApp } from 'office-addin-manifest';
-import { connectHost, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
+import { connectHost, loadWithDocument, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
 
 /**
  * The Office namespace as office.js gives it. Its common API (Office.context.*) is plain properties,
@@ -99,3 +99,37 @@ describe('watchOfficeTheme', () => {
     expect(seen).toEqual([true]);
   });
 });
+
+describe('loading with the document', () => {
+  /** An Office namespace whose add-in object records the startup behaviour asked for. */
+  function withAddin(host: string | null, setStartupBehavior: (b: string) => Promise<void>) {
+    const mock = new OfficeMockObject({
+      context: { displayLanguage: 'en-US' },
+      onReady: async () => ({ host, platform: host ? 'PC' : null }),
+      addin: { setStartupBehavior },
+    }, OfficeApp.Outlook);
+    return mock as unknown as OfficeLike;
+  }
+
+  it('inside Excel asks Office to load the add-in when this workbook opens next, so CEQ formulas find their functions', async () => {
+    const asked: string[] = [];
+    await connectHost(withAddin('Excel', async (b) => { asked.push(b); }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['Load']);
+  });
+
+  it('asks nothing in the preview', async () => {
+    const asked: string[] = [];
+    await connectHost(withAddin(null, async (b) => { asked.push(b); }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual([]);
+  });
+
+  it('a host without the method, or one that refuses, still opens the pane', async () => {
+    await expect(loadWithDocument(office('Excel', {}))).resolves.toBe(false);
+    const refusing = withAddin('Excel', async () => { throw new Error('not supported'); });
+    await expect(loadWithDocument(refusing)).resolves.toBe(false);
+    await expect(connectHost(refusing)).resolves.toMatchObject({ kind: 'excel' });
+  });
+});
+
