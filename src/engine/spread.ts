@@ -6,20 +6,10 @@
  * summarises dozens of columns.
  */
 import { invalid } from './errors';
-import { sdAround, sum } from './stats';
+import { sdAround, sum, type Summary } from './stats';
 
-export interface Spread {
-  n: number;
-  mean: number;
-  sd: number;
-  min: number;
-  max: number;
-  p5: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  p95: number;
-}
+/** stats.ts's Summary without the requested extra percentiles: the same fields, the same digits. */
+export type Spread = Omit<Summary, 'percentiles' | 'quantiles'>;
 
 export const SPREAD_PERCENTILES = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 

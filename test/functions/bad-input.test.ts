@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { CATALOGUE } from '../../src/engine';
 import { invoke, type FunctionDef } from '../../src/functions/table';
-import { callFunction, distMissing, HostError, loadBundle, readMetadata, type Bundle, type FunctionMeta } from './host';
+import { callFunction, distMissing, errorMessageOf, HostError, loadBundle, readMetadata, type Bundle, type FunctionMeta } from './host';
 
 const missing = distMissing('functions.js', 'functions.json');
 if (missing) throw new Error(missing);
@@ -104,11 +104,7 @@ describe('messages name the key or argument, the value and the range', () => {
   beforeAll(() => {
     bundle = loadBundle();
   });
-  const messageOf = (id: string, ...args: unknown[]) => {
-    const r = callFunction(bundle, id, ...args);
-    if (!(r instanceof HostError)) throw new Error(`${id} returned ${JSON.stringify(r)}`);
-    return `${r.code} ${r.message}`;
-  };
+  const messageOf = (id: string, ...args: unknown[]) => errorMessageOf(bundle, id, ...args);
 
   it.each([
     ['churn 1.5', ['CEQ.PROJECT', [['churn', 1.5]], [[null]]], ['#VALUE!', 'churn', '1.5', '0 – 0.95']],

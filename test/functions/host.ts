@@ -85,6 +85,13 @@ export function callFunction(bundle: Bundle, id: string, ...args: unknown[]): un
   }
 }
 
+/** "#VALUE! message" of a call that must fail: a result that is not a CustomFunctions error fails the test. */
+export function errorMessageOf(bundle: Bundle, id: string, ...args: unknown[]): string {
+  const r = callFunction(bundle, id, ...args);
+  if (!(r instanceof HostError)) throw new Error(`${id} returned ${JSON.stringify(r)}`);
+  return `${r.code} ${r.message}`;
+}
+
 export interface ParameterMeta {
   name: string;
   optional?: boolean;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { quotaKeys } from '../../src/engine';
 import { quotaLayer } from '../engine/quota-arbitraries';
-import { callFunction, distMissing, HostError, loadBundle, type Bundle } from './host';
+import { callFunction, distMissing, errorMessageOf, HostError, loadBundle, type Bundle } from './host';
 
 const missing = distMissing('functions.js', 'functions.json');
 if (missing) throw new Error(missing);
@@ -90,11 +90,7 @@ describe('messages name the argument or key, the value and the range', () => {
   beforeAll(() => {
     bundle = loadBundle();
   });
-  const messageOf = (id: string, ...args: unknown[]) => {
-    const r = callFunction(bundle, id, ...args);
-    if (!(r instanceof HostError)) throw new Error(`${id} returned ${JSON.stringify(r)}`);
-    return `${r.code} ${r.message}`;
-  };
+  const messageOf = (id: string, ...args: unknown[]) => errorMessageOf(bundle, id, ...args);
 
   it.each([
     ['attainment below 0', ['CEQ.PAYOUT', -0.1, 0.5, 2, 3], ['#VALUE!', 'attainment', '-0.1', '0 – 1000']],

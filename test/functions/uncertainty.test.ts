@@ -8,7 +8,7 @@ import {
   defaultScenario, optimizePlan, runMonteCarlo, tornado, type Scenario, type UncertaintyRow,
 } from '../../src/engine';
 import { FUNCTIONS_ES } from '../../src/functions/names-es';
-import { callFunction, distMissing, HostError, loadBundle, readMetadata, sheetWith, type Bundle } from './host';
+import { callFunction, distMissing, errorMessageOf, HostError, loadBundle, readMetadata, sheetWith, type Bundle } from './host';
 import { relClose } from './expect';
 
 const missing = distMissing('functions.js', 'functions.json', 'functions-es.json');
@@ -170,11 +170,7 @@ describe('messages', () => {
     bundle = loadBundle({ globals: { setTimeout } });
   });
   const plan = [['commissionNew', 0.1]];
-  const messageOf = (id: string, ...args: unknown[]) => {
-    const r = callFunction(bundle, id, ...args);
-    if (!(r instanceof HostError)) throw new Error(`${id} returned ${JSON.stringify(r)}`);
-    return `${r.code} ${r.message}`;
-  };
+  const messageOf = (id: string, ...args: unknown[]) => errorMessageOf(bundle, id, ...args);
 
   it.each([
     ['an unknown key', ['CEQ.SIMULATE', [[null]], plan, plan, [['chrun', 'normal', 0.1, 0.02]]], ['#VALUE!', 'unknown key "chrun"; did you mean "churn"?']],
