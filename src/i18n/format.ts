@@ -15,8 +15,8 @@ export interface Formats {
   money(value: number): string;
   /** Short money for axes and headlines: "$1.23M", "(€450K)". */
   moneyShort(value: number): string;
-  /** A plain number with thousands separators, at most `digits` decimals. */
-  number(value: number, digits?: number): string;
+  /** A plain number with thousands separators, at most `digits` decimals (at least `minDigits`). */
+  number(value: number, digits?: number, minDigits?: number): string;
   /** A fraction as a percentage: 0.1234 → "12.3%" (`digits` decimals; fewer, down to `minDigits`, when they are zeros). */
   percent(value: number, digits?: number, minDigits?: number): string;
   /** The currency symbol as the locale writes it ("$", "€", "£"). */
@@ -53,7 +53,7 @@ export function formats(locale: string, currency: string): Formats {
     currency,
     money: (v) => signed(v, (a) => whole.format(a)),
     moneyShort: (v) => signed(v, (a) => (a < 1000 ? whole.format(a) : short.format(a))),
-    number: (v, digits = 0) => signed(v, (a) => nf(locale, { maximumFractionDigits: digits, useGrouping: ALWAYS }).format(a)),
+    number: (v, digits = 0, minDigits = 0) => signed(v, (a) => nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: minDigits, useGrouping: ALWAYS }).format(a)),
     percent: (v, digits = 1, minDigits = digits) =>
       signed(v, (a) => nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: minDigits }).format(a)),
     currencySymbol: () => whole.formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency,

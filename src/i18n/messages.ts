@@ -133,6 +133,7 @@ export const MESSAGES = {
   metric: { en: 'Metric', es: 'Métrica' },
   plan: { en: 'Plan', es: 'Plan' },
   change: { en: 'Change', es: 'Cambio' },
+  percentagePoints: { en: 'pp', es: 'p. p.' },
   'metric.revenue': { en: 'Revenue', es: 'Ingresos' },
   'metric.arr': { en: 'ARR at year end', es: 'ARR al cierre' },
   'metric.nrr': { en: 'Net revenue retention', es: 'Retención neta de ingresos' },

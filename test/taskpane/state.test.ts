@@ -12,7 +12,8 @@ import services from '../../examples/high-touch-services.json';
 import { compute, planView } from '../../src/taskpane/state/compute';
 import { BASELINE_ID, draftFromScenario, freshName, reduce, type Draft } from '../../src/taskpane/state/draft';
 import { evaluate, pathsOf } from '../../src/taskpane/state/evaluate';
-import { metricsTable, toTsv } from '../../src/taskpane/state/metrics-table';
+import { cellText, metricsTable, toTsv } from '../../src/taskpane/state/metrics-table';
+import { formats } from '../../src/i18n';
 
 const EXAMPLES = { midMarket, enterprise, services } as Record<string, ScenarioJson>;
 const example = (name = 'midMarket') => scenarioFromJson(EXAMPLES[name]);
@@ -175,6 +176,16 @@ describe('metrics table', () => {
     expect(new Set(table.rows.map((r) => r.metric))).toEqual(new Set(['revenue', 'arr', 'nrr', 'grr', 'customers', 'compCost', 'contribution']));
     const revenue = table.rows.filter((r) => r.metric === 'revenue');
     expect(revenue[2].values[4]).toBeCloseTo(revenue[1].values[4] - revenue[0].values[4], 6);
+  });
+
+  it('shows the change of a rate in percentage points, not per cent', () => {
+    const table = metricsTable(view, 'en');
+    const [base, proposed, change] = table.rows.filter((r) => r.metric === 'nrr');
+    expect([base.kind, proposed.kind, change.kind]).toEqual(['percent', 'percent', 'points']);
+    const points = (change.values[0] * 100).toFixed(1);
+    expect(cellText(change.kind, change.values[0], formats('en-US', 'USD'), 'en')).toBe(`${points} pp`);
+    expect(cellText(change.kind, change.values[0], formats('es-ES', 'EUR'), 'es')).toBe(`${points.replace('.', ',')} p. p.`);
+    expect(cellText(base.kind, base.values[0], formats('en-US', 'USD'), 'en')).toMatch(/^\d+\.\d%$/);
   });
 
   it('copies as tab-separated text that Excel reads as numbers in the locale', () => {

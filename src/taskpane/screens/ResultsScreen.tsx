@@ -85,7 +85,7 @@ export default function ResultsScreen(): React.ReactElement {
                 <tr key={`${r.metric}-${r.line}`} className={r.line === 'change' ? styles.change : undefined} data-metric={r.metric} data-line={r.line}>
                   {r.line === 'baseline' && <th scope="rowgroup" rowSpan={3} className={styles.metric}>{r.metricLabel}</th>}
                   <th scope="row" className={styles.plan}>{r.lineLabel}</th>
-                  {r.values.map((v, i) => <td key={i}><Num text={cellText(r.kind, v, fmt)} /></td>)}
+                  {r.values.map((v, i) => <td key={i}><Num text={cellText(r.kind, v, fmt, lang)} /></td>)}
                 </tr>
               ))}
             </tbody>

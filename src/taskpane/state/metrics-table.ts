@@ -8,7 +8,8 @@ import type { PlanView } from './compute';
 
 export const TABLE_METRICS = ['revenue', 'arr', 'nrr', 'grr', 'customers', 'compCost', 'contribution'] as const;
 export type TableMetric = (typeof TABLE_METRICS)[number];
-type Kind = 'money' | 'percent' | 'count';
+/** `points`: the change of a rate, in percentage points (NRR 98.5 % → 99.4 % is +0.9 pp, not +0.9 %). */
+type Kind = 'money' | 'percent' | 'points' | 'count';
 const KIND: Record<TableMetric, Kind> = { revenue: 'money', arr: 'money', nrr: 'percent', grr: 'percent', customers: 'count', compCost: 'money', contribution: 'money' };
 
 export interface MetricRow {
@@ -33,14 +34,17 @@ export function metricsTable(v: PlanView, lang: Language): MetricsTable {
     const base = v.baselineYears.map((r: YearRow) => r[metric]);
     const prop = v.proposedYears.map((r: YearRow) => r[metric]);
     const metricLabel = t(lang, `metric.${metric}` as MessageKey);
-    const row = (line: MetricRow['line'], lineLabel: string, values: number[]): MetricRow => ({ metric, metricLabel, line, lineLabel, kind: KIND[metric], values });
+    const row = (line: MetricRow['line'], lineLabel: string, values: number[]): MetricRow => ({
+      metric, metricLabel, line, lineLabel, kind: line === 'change' && KIND[metric] === 'percent' ? 'points' : KIND[metric], values,
+    });
     rows.push(row('baseline', v.baselineName, base), row('proposed', v.name, prop), row('change', t(lang, 'change'), prop.map((x, i) => x - base[i])));
   }
   return { years, rows };
 }
 
 /** A value as the screen shows it. */
-export function cellText(kind: Kind, value: number, fmt: Formats): string {
+export function cellText(kind: Kind, value: number, fmt: Formats, lang: Language): string {
+  if (kind === 'points') return `${fmt.number(value * 100, 1, 1)} ${t(lang, 'percentagePoints')}`;
   return kind === 'money' ? fmt.money(value) : kind === 'percent' ? fmt.percent(value, 1) : fmt.number(value, 0);
 }
 
@@ -48,7 +52,8 @@ export function cellText(kind: Kind, value: number, fmt: Formats): string {
 function pasteText(kind: Kind, value: number, locale: string): string {
   const plain = (v: number, digits: number) =>
     new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: digits }).format(v).replace('\u2212', '-');
-  if (kind === 'percent') return `${plain(value * 100, 2)}%`;
+  // Points paste as a percentage too: Excel then holds the difference of the two rates as a number.
+  if (kind === 'percent' || kind === 'points') return `${plain(value * 100, 2)}%`;
   return plain(value, kind === 'money' ? 0 : 1);
 }
 
