@@ -14,33 +14,27 @@ import type { Page } from 'playwright-core';
 import { quotaReport, runScenario, scenarioFromJson, yearly, type Scenario, type ScenarioJson } from '../../src/engine';
 import { formats, parseField, type Formats } from '../../src/i18n';
 import { quotaFieldSpec } from '../../src/taskpane/state/quota-fields';
-import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
+import { artifact } from './browser';
+import { openPreview, type Preview } from './preview';
 import { moneyValue, retype, text } from './pane';
-import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { ROOT } from './server';
 import { expectAccessible } from './axe';
 
 jest.setTimeout(120_000);
 
 const midMarket = JSON.parse(readFileSync(join(ROOT, 'examples/mid-market-saas.json'), 'utf8')) as ScenarioJson;
 
-let server: StaticServer;
-let browser: Browser;
+let preview: Preview;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertChromium();
-  assertBuilt();
-  server = await serveDirectory();
-  browser = await launch(server.origin);
-  page = await openPane(browser, `${server.origin}/taskpane.html`);
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  preview = await openPreview();
+  ({ page, pageErrors } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 /** The example's scenario with every quota field of both plans as the page shows it. */

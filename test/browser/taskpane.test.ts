@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { runScenario, scenarioFromJson, topDrivers, type ScenarioJson } from '../../src/engine';
 import { formats } from '../../src/i18n';
-import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
+import { artifact, type Browser } from './browser';
+import { openPreview, type Preview } from './preview';
 import { moneyValue, openTab, planInput, retype, text, yearValue } from './pane';
-import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { ROOT } from './server';
 import { expectAccessible } from './axe';
 
 jest.setTimeout(120_000);
@@ -26,39 +27,34 @@ const withRenewal = (rate: number) => {
   return s;
 };
 
-let server: StaticServer;
+let preview: Preview;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertChromium();
-  assertBuilt('functions.js');
-  server = await serveDirectory();
-  browser = await launch(server.origin);
-  // Record, from inside the page, whether the task pane had rendered when each custom function registered.
-  // office.js fills in CustomFunctions.associate itself, so the spy wraps whatever it installs.
-  await browser.context.addInitScript(() => {
-    type Associate = (id: string, fn: unknown) => unknown;
-    const w = window as unknown as { __associations: { id: string; uiRendered: boolean }[]; CustomFunctions: unknown };
-    w.__associations = [];
-    let inner: Associate | undefined;
-    const spy: Associate = (id, fn) => {
-      w.__associations.push({ id, uiRendered: !document.getElementById('boot') });
-      return inner?.(id, fn);
-    };
-    const cf = {};
-    Object.defineProperty(cf, 'associate', { configurable: true, enumerable: true, get: () => spy, set: (f: Associate) => { inner = f; } });
-    w.CustomFunctions = cf;
+  preview = await openPreview(async (b) => {
+    // Record, from inside the page, whether the task pane had rendered when each custom function registered.
+    // office.js fills in CustomFunctions.associate itself, so the spy wraps whatever it installs.
+    await b.context.addInitScript(() => {
+      type Associate = (id: string, fn: unknown) => unknown;
+      const w = window as unknown as { __associations: { id: string; uiRendered: boolean }[]; CustomFunctions: unknown };
+      w.__associations = [];
+      let inner: Associate | undefined;
+      const spy: Associate = (id, fn) => {
+        w.__associations.push({ id, uiRendered: !document.getElementById('boot') });
+        return inner?.(id, fn);
+      };
+      const cf = {};
+      Object.defineProperty(cf, 'associate', { configurable: true, enumerable: true, get: () => spy, set: (f: Associate) => { inner = f; } });
+      w.CustomFunctions = cf;
+    });
   });
-  page = await openPane(browser, `${server.origin}/taskpane.html`);
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  ({ browser, page, pageErrors } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 async function shot(name: string, docsName?: string): Promise<void> {

@@ -16,9 +16,10 @@ import { runMonteCarlo, scenarioFromJson, type ScenarioJson, type UncertaintyRow
 import { formats } from '../../src/i18n';
 import { PANE_SERIES } from '../../src/taskpane/uncertainty/protocol';
 import { shareText } from '../../src/taskpane/uncertainty/share';
-import { artifact, assertChromium, launch, openPane, type Browser } from './browser';
+import { artifact, type Browser } from './browser';
+import { openPreview, type Preview } from './preview';
 import { moneyValue, openTab, planInput, retype, text } from './pane';
-import { assertBuilt, ROOT, serveDirectory, type StaticServer } from './server';
+import { ROOT } from './server';
 import { expectAccessible } from './axe';
 
 jest.setTimeout(240_000);
@@ -43,24 +44,18 @@ const ROWS: UncertaintyRow[] = [
   { key: 'elasticityExpand', distribution: { kind: 'triangular', min: 0.25, mode: 0.5, max: 0.75 } },
 ];
 
-let server: StaticServer;
+let preview: Preview;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  assertChromium();
-  assertBuilt('functions.js');
-  server = await serveDirectory();
-  browser = await launch(server.origin);
-  page = await openPane(browser, `${server.origin}/taskpane.html`);
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  preview = await openPreview();
+  ({ browser, page, pageErrors } = preview);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 /** A screenshot of one element, kept as a test artifact and, when named, as a docs image. */
