@@ -119,19 +119,24 @@ function vectorArg(name: string, raw: Cell, maxLength: number, firstIndex: numbe
   return out;
 }
 
-/** Non-blank cells of a range as texts (segment names): unique, at most MAX_SEGMENTS. */
+/**
+ * Non-blank cells of a range as texts (segment names): unique, at most MAX_SEGMENTS. The count is
+ * checked before anything else, and duplicates through a Set, so a 2000×50 range is refused at once.
+ */
 function namesArg(name: string, raw: Cell): string[] {
+  const cells = gridArg(name, raw).flat().filter((cell) => !isBlank(cell));
+  if (cells.length > MAX_SEGMENTS) throw invalidArgument({ code: 'tooLarge', key: name, value: cells.length, min: 1, max: MAX_SEGMENTS, detail: 'names' });
   const out: string[] = [];
-  for (const cell of gridArg(name, raw).flat()) {
-    if (isBlank(cell)) continue;
+  const seen = new Set<string>();
+  for (const cell of cells) {
     if (typeof cell !== 'string' && !(typeof cell === 'number' && Number.isFinite(cell))) {
       throw invalidArgument({ code: 'notAllowed', key: name, value: showCell(cell) });
     }
     const text = String(cell).trim();
-    if (out.includes(text)) throw invalidArgument({ code: 'inconsistent', key: name, value: text, detail: 'nameTwice' });
+    if (seen.has(text)) throw invalidArgument({ code: 'inconsistent', key: name, value: text, detail: 'nameTwice' });
+    seen.add(text);
     out.push(text);
   }
-  if (out.length > MAX_SEGMENTS) throw invalidArgument({ code: 'tooLarge', key: name, value: out.length, min: 1, max: MAX_SEGMENTS, detail: 'names' });
   return out;
 }
 

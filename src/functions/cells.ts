@@ -32,12 +32,24 @@ export function showCell(v: Cell): unknown {
 
 const CURRENCY = /^[$€£¥]|[$€£¥]$/g;
 const SPACES = /[\s\u00a0\u202f\u2009']/g;
-const PLAIN = /^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+// Every pattern below is unambiguous (each character has one place to go), so a failed match backs
+// off at most once per character: linear in the text, even on 32,767 digits ending in a letter.
+// (The old /^(\d+\.?\d*|\.\d+)/ split a run of digits between two quantifiers: quadratic.)
+const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+const COMMA_GROUPS = /^[1-9]\d{0,2}(?:,\d{3})+$/;
+const DOT_GROUPS = /^[1-9]\d{0,2}(?:\.\d{3}){2,}$/;
+const GROUPED = {
+  ',': /^[1-9]\d{0,2}(?:,\d{3})*(?:\.\d+)?$/,
+  '.': /^[1-9]\d{0,2}(?:\.\d{3})*(?:,\d+)?$/,
+};
 
 /**
  * Text that looks like a number: "10%", "1,200", "24 000", "1.234,5", "€1,200", "(500)", "1e6".
- * A lone comma followed by three digits is a thousands separator ("1,200" is 1200); any other lone
- * comma is a decimal comma ("0,15" is 0.15). Returns undefined for anything else.
+ * The one rule for separators: a comma (or, with two or more, a point) groups thousands only in a
+ * well-grouped number, whose first group is 1 to 3 digits not starting with 0 and every later group
+ * exactly three digits ("1,200" is 1200, "1.234.567" is 1234567). Any other lone comma is a decimal
+ * comma: "0,15" is 0.15, "0,125" is 0.125 (nobody writes zero thousand), "12,5" is 12.5. With both
+ * marks, the last one is the decimal mark. Returns undefined for anything else.
  */
 export function parseNumberText(text: string): number | undefined {
   let s = text.replace(SPACES, '');
@@ -52,19 +64,17 @@ export function parseNumberText(text: string): number | undefined {
   if (s.endsWith('%') && !percent) [percent, s] = [true, s.slice(0, -1)];
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
-  let thousands = '';
+  let thousands: ',' | '.' | '' = '';
   let decimal = '.';
   if (comma >= 0 && dot >= 0) [thousands, decimal] = comma > dot ? ['.', ','] : [',', '.'];
-  else if (comma >= 0) [thousands, decimal] = /^\d{1,3}(,\d{3})+$/.test(s) ? [',', '.'] : ['', ','];
-  else if (dot >= 0 && /^\d{1,3}(\.\d{3}){2,}$/.test(s)) [thousands, decimal] = ['.', ','];
+  else if (comma >= 0) [thousands, decimal] = COMMA_GROUPS.test(s) ? [',', '.'] : ['', ','];
+  else if (dot >= 0 && DOT_GROUPS.test(s)) [thousands, decimal] = ['.', ','];
   if (thousands) {
-    const t = thousands === '.' ? '\\.' : ',';
-    const d = decimal === '.' ? '\\.' : ',';
-    if (!new RegExp(`^\\d{1,3}(${t}\\d{3})*(${d}\\d+)?$`).test(s)) return undefined;
+    if (!GROUPED[thousands].test(s)) return undefined;
     s = s.split(thousands).join('');
   }
   if (decimal === ',') {
-    if ((s.match(/,/g) ?? []).length > 1) return undefined;
+    if (s.indexOf(',') !== s.lastIndexOf(',')) return undefined;
     s = s.replace(',', '.');
   }
   if (!PLAIN.test(s)) return undefined;

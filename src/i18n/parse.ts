@@ -3,8 +3,10 @@
  * "12%", "$24,000", "24 000 €", "(1,500)" or "−1500" for negatives, "300k", "1.2M", "2bn", "1e6".
  * Returns NaN for anything else (the caller reports it with the text kept as typed).
  *
- * Ambiguity: in Spanish "0.5" has no decimal comma, so a point is a thousands separator only where
- * every group after it has exactly three digits ("1.200" is 1200, "0.5" is 0.5); English mirrors it.
+ * Ambiguity: in Spanish "0.5" has no decimal comma, so a point is a thousands separator only in a
+ * well-grouped number, the rule the custom functions use too (src/functions/cells.ts): a first group of
+ * 1 to 3 digits not starting with 0, then groups of exactly three ("1.200" is 1200; "0.5", "0.125" and
+ * "12.5" are decimals). English mirrors it with the comma ("0,125" is 0.125).
  */
 
 function separators(locale: string): { group: string; decimal: string } {
@@ -15,7 +17,9 @@ function separators(locale: string): { group: string; decimal: string } {
   };
 }
 
-const SCALE: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, bn: 1e9, b: 1e9 };
+const SCALE: ReadonlyMap<string, number> = new Map([['k', 1e3], ['m', 1e6], ['mm', 1e6], ['bn', 1e9], ['b', 1e9]]);
+// Unambiguous (each character has one place to go), so matching is linear even on 32,767 digits.
+const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 
 export function parseNumber(text: string, locale: string): number {
   let s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
@@ -42,7 +46,7 @@ export function parseNumber(text: string, locale: string): number {
   let scale = 1;
   const suffix = /(?<=\d)(k|mm|m|bn|b)$/i.exec(s);
   if (suffix) {
-    scale = SCALE[suffix[1].toLowerCase()];
+    scale = SCALE.get(suffix[1].toLowerCase()) ?? 1;
     s = s.slice(0, -suffix[1].length);
   }
   const { group, decimal } = separators(locale);
@@ -55,10 +59,10 @@ export function parseNumber(text: string, locale: string): number {
   } else if (s.includes(other)) {
     // Only the "other" separator: grouping when every group after it has three digits, else a decimal point.
     const pieces = s.split(other);
-    const grouped = pieces.length > 1 && pieces[0].length > 0 && pieces.slice(1).every((p) => /^\d{3}$/.test(p)) &&
-      !(pieces.length === 2 && /^0+$/.test(pieces[0]));
+    const grouped = pieces.length > 1 && /^[1-9]\d{0,2}$/.test(pieces[0]) && pieces.slice(1).every((p) => /^\d{3}$/.test(p));
     s = grouped ? pieces.join('') : pieces.length === 2 ? `${pieces[0]}.${pieces[1]}` : 'x';
   }
-  if (!/^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return NaN;
-  return sign * Number(s) * scale;
+  if (!PLAIN.test(s)) return NaN;
+  const value = sign * Number(s) * scale;
+  return Number.isFinite(value) ? value : NaN;
 }
