@@ -12,6 +12,16 @@ export const UNCERTAIN_KEYS: readonly AssumptionKey[] = [
 
 export type ComparisonOutput = Exclude<keyof Comparison, 'crossoverPeriod' | 'breakevenPeriod'>;
 
+/** Every comparison output a tornado or a swing may measure (checked by inclusion, never by indexing). */
+export const COMPARISON_OUTPUTS: readonly ComparisonOutput[] = [
+  'shortTermSacrifice', 'npvDelta', 'customerEquityBaseline', 'customerEquityProposed', 'customerEquityDelta', 'tenureNpvDelta',
+  'year1RevenueDelta', 'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
+];
+
+export function isComparisonOutput(name: unknown): name is ComparisonOutput {
+  return typeof name === 'string' && (COMPARISON_OUTPUTS as readonly string[]).includes(name);
+}
+
 export interface Swing {
   key: AssumptionKey;
   /** The input values at the low and high end (for a segment key: the first segment's). */

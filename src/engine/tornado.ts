@@ -12,7 +12,7 @@ import type { Problem } from './errors';
 import { invalid } from './errors';
 import { projectPlan } from './run';
 import { cloneScenario, type Scenario } from './scenario';
-import { UNCERTAIN_KEYS, withAssumption, type ComparisonOutput } from './sensitivity';
+import { COMPARISON_OUTPUTS, isComparisonOutput, UNCERTAIN_KEYS, withAssumption, type ComparisonOutput } from './sensitivity';
 import { resolveUncertainty, targetsOf, type Dimension, type UncertaintyRow } from './uncertainty';
 import { assertValidScenario, validateScenario } from './validate';
 import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from './work';
@@ -128,6 +128,7 @@ function prepareTornado(s: Scenario, table: readonly UncertaintyRow[], options: 
   if (!Number.isInteger(o.planIndex) || o.planIndex < 0 || o.planIndex >= s.proposed.length) {
     throw invalid({ code: 'outOfRange', key: 'planIndex', value: o.planIndex, min: 0, max: s.proposed.length - 1 });
   }
+  if (!isComparisonOutput(o.output)) throw invalid({ code: 'notAllowed', key: 'output', value: String(o.output), suggestion: COMPARISON_OUTPUTS.join(', ') });
   if (!(o.relative > 0 && o.relative < 1)) throw invalid({ code: 'outOfRange', key: 'relative', value: o.relative, min: 0, max: 1 });
   const swings = swingsOf(s, resolveUncertainty(s, table), o);
   return { work: tornadoSteps(s, swings, o), total: 1 + 2 * swings.length };

@@ -19,14 +19,22 @@ import { invalidArgument } from './errors';
 
 const normal = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
 
-/** Spellings of each distribution, English and Spanish. */
-const KIND_WORDS: Record<string, DistributionKind> = {
+/** A word table as a Map (own entries only), from an object literal. */
+export function wordsOf<T extends string>(words: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(words));
+}
+
+/**
+ * Spellings of each distribution, English and Spanish. Every table a user-typed word indexes is a Map:
+ * a plain object would answer "constructor" or "toString" from Object.prototype.
+ */
+const KIND_WORDS: ReadonlyMap<string, DistributionKind> = wordsOf({
   triangular: 'triangular', triangle: 'triangular', tri: 'triangular', triangulo: 'triangular', triángulo: 'triangular',
   pert: 'pert', betapert: 'pert',
   uniform: 'uniform', uniforme: 'uniform',
   normal: 'normal', gaussian: 'normal', gauss: 'normal',
   lognormal: 'lognormal', lognormale: 'lognormal', logarítmiconormal: 'lognormal', logaritmiconormal: 'lognormal',
-};
+});
 
 const HEADER_WORDS = new Set(['key', 'keys', 'clave', 'claves', 'assumption', 'supuesto', 'rate', 'tasa'].map(normal));
 
@@ -69,7 +77,7 @@ export function parseUncertainty(raw: Cell, segments: readonly string[], name = 
     }
     const { key, segment } = keyAndSegment(keyCell.trim(), segments);
     const label = segment ? `${segment}.${key}` : key;
-    const kind = typeof kindCell === 'string' ? KIND_WORDS[normal(kindCell)] : undefined;
+    const kind = typeof kindCell === 'string' ? KIND_WORDS.get(normal(kindCell)) : undefined;
     if (!kind) {
       problems.push({ code: 'notAllowed', key: label, value: showCell(kindCell), suggestion: DISTRIBUTION_KINDS.join(', ') });
       continue;
@@ -134,11 +142,11 @@ export function parseBounds(raw: Cell, name = 'bounds'): OptimizeOptions['bounds
   return bounds;
 }
 
-const BUDGET_WORDS: Record<string, Budget['kind']> = {
+const BUDGET_WORDS: ReadonlyMap<string, Budget['kind']> = wordsOf<Budget['kind']>({
   none: 'none', ninguno: 'none', no: 'none',
   year1compcost: 'year1CompCost', year1: 'year1CompCost', costeaño1: 'year1CompCost', costeano1: 'year1CompCost',
   compcostshare: 'compCostShare', share: 'compCostShare', proporcion: 'compCostShare', proporción: 'compCostShare',
-};
+});
 const BUDGET_NAMES = 'none, year1_comp_cost, comp_cost_share';
 
 /** The budget argument: one or two cells (a row or a column). */
@@ -149,7 +157,7 @@ export function parseBudget(raw: Cell, name = 'budget'): Budget {
   const [first, second] = cells;
   const firstNumber = cellNumber(first);
   if (cells.length === 1 && firstNumber !== undefined) return { kind: 'year1CompCost', limit: limitOf(name, firstNumber) };
-  const kind = typeof first === 'string' ? BUDGET_WORDS[normal(first)] : undefined;
+  const kind = typeof first === 'string' ? BUDGET_WORDS.get(normal(first)) : undefined;
   if (!kind) throw invalidArgument({ code: 'notAllowed', key: name, value: showCell(first), suggestion: BUDGET_NAMES });
   if (second === undefined) return { kind };
   if (kind === 'none') throw invalidArgument({ code: 'inconsistent', key: name, value: showCell(second), detail: 'noneTakesNoLimit' });
@@ -165,8 +173,8 @@ function limitOf(name: string, n: number): number {
 }
 
 /** A name from a fixed list, spelled loosely (customer_equity, CustomerEquity); did-you-mean otherwise. */
-export function choiceOf<T extends string>(name: string, text: string, choices: Record<string, T>, shown: readonly string[]): T {
-  const found = choices[normal(text)];
+export function choiceOf<T extends string>(name: string, text: string, choices: ReadonlyMap<string, T>, shown: readonly string[]): T {
+  const found = choices.get(normal(text));
   if (found) return found;
   const near = nearestKey(text, shown);
   throw invalidArgument(near ? { code: 'unknownKey', key: `${name} "${text}"`, suggestion: near } : { code: 'notAllowed', key: name, value: text, suggestion: shown.join(', ') });

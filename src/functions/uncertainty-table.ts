@@ -23,7 +23,7 @@ import { displayLanguage, invalidArgument, toFunctionError } from './errors';
 import { metricOf, run, scenarioOf, snake } from './model';
 import { unitOfLabel } from './ranges';
 import { invoke, NEVER, type FunctionDef } from './table';
-import { choiceOf, parseBounds, parseBudget, parseUncertainty } from './uncertainty-args';
+import { choiceOf, parseBounds, parseBudget, parseUncertainty, wordsOf } from './uncertainty-args';
 import type { ParsedAssumptions, ParsedPlan } from './ranges';
 
 export const MAX_FUNCTION_TRIALS = 100_000;
@@ -157,7 +157,7 @@ const OUTPUTS: readonly ComparisonOutput[] = [
   'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
 ];
 const normalName = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
-const OUTPUT_NAMES = Object.fromEntries(OUTPUTS.map((o) => [normalName(o), o])) as Record<string, ComparisonOutput>;
+const OUTPUT_NAMES: ReadonlyMap<string, ComparisonOutput> = new Map(OUTPUTS.map((o) => [normalName(o), o]));
 
 function tornadoRows(r: TornadoResult): Cell[][] {
   const rows: Cell[][] = [['key', 'low_input', 'high_input', 'output_low', 'output_high', 'swing']];
@@ -181,10 +181,10 @@ const tornadoDef: UncertainDef = {
 
 // ── CEQ.OPTIMIZE ──────────────────────────────────────────────────────────────────────────────────
 
-const OBJECTIVE_NAMES: Record<string, Objective> = {
+const OBJECTIVE_NAMES = wordsOf<Objective>({
   customerequity: 'customerEquity', equity: 'customerEquity', valorcliente: 'customerEquity', valordelcliente: 'customerEquity',
   npv: 'npv', van: 'npv', finalyeararr: 'finalYearArr', arr: 'finalYearArr', arrfinal: 'finalYearArr',
-};
+});
 
 function optimumRows(r: OptimizeResult): Cell[][] {
   const at = new Map(r.binding.map((b) => [b.key as string, b.at]));
