@@ -1,4 +1,5 @@
 import { presentValue } from './discount';
+import { ExactSum } from './exact-sum';
 import type { Metric } from './metrics';
 import type { Projection } from './project';
 import type { ScenarioSettings } from './catalogue';
@@ -41,16 +42,42 @@ export function cumulative(series: ArrayLike<number>): Float64Array {
 
 /**
  * 1-based period from which `proposed` stays at or above `baseline` to the end; null when the last
- * period is below. With `cumulative`, running totals are compared.
+ * period is below. With `cumulative`, running totals are compared, exactly: the floating-point totals
+ * decide wherever their rounding error bound cannot flip the comparison, and an exact sum
+ * (exact-sum.ts) decides the rest (ties, totals past 1e308, a 1 lost beside 1e16).
  */
 export function crossoverPeriod(baseline: ArrayLike<number>, proposed: ArrayLike<number>, useCumulative = false): number | null {
   const n = Math.min(baseline.length, proposed.length);
-  let sumA = 0, sumB = 0;
   let from: number | null = null;
+  if (!useCumulative) {
+    for (let t = 0; t < n; t++) {
+      if (proposed[t] >= baseline[t]) from ??= t + 1;
+      else from = null;
+    }
+    return from;
+  }
+  let sumA = 0, sumB = 0, magnitude = 0;
+  // Infinite values have no exact sum: from the first one on, the floating-point totals decide.
+  let finite = true;
+  const exact = new ExactSum();
   for (let t = 0; t < n; t++) {
-    sumA = useCumulative ? sumA + baseline[t] : baseline[t];
-    sumB = useCumulative ? sumB + proposed[t] : proposed[t];
-    if (sumB >= sumA) from ??= t + 1;
+    const a = baseline[t], b = proposed[t];
+    sumA += a;
+    sumB += b;
+    magnitude += Math.abs(a) + Math.abs(b);
+    finite &&= Number.isFinite(a) && Number.isFinite(b);
+    let atOrAbove = sumB >= sumA;
+    if (finite) {
+      if (a !== b) {
+        exact.add(b);
+        exact.add(-a);
+      }
+      // Each total is off by at most (t + 1) units of 2^-53 of the magnitudes summed (and the difference by one more).
+      const diff = sumB - sumA;
+      const bound = (t + 3) * 2 ** -52 * magnitude;
+      if (!(Number.isFinite(diff) && Math.abs(diff) > bound)) atOrAbove = exact.sign() >= 0;
+    }
+    if (atOrAbove) from ??= t + 1;
     else from = null;
   }
   return from;

@@ -240,6 +240,14 @@ const DETAILS = {
     en: (p, f) => `${f.value} values, but ${f.a.other} has ${f.n(f.a.length)}`,
     es: (p, f) => `${f.value} valores, pero ${f.a.other} tiene ${f.n(f.a.length)}`,
   },
+  shareWithoutRevenue: {
+    en: () => 'comp_cost_share divides comp cost by revenue, and this scenario has no revenue over the horizon (no customers): use year1_comp_cost or none',
+    es: () => 'comp_cost_share divide el coste de retribución entre los ingresos, y este escenario no tiene ingresos en el horizonte (no hay clientes): use year1_comp_cost o none',
+  },
+  ratioOverflow: {
+    en: (p, f) => `${f.value} is too small beside ${f.a.other} (${f.n(f.a.amount)}): the ratio passes the largest number a cell holds`,
+    es: (p, f) => `${f.value} es demasiado pequeño al lado de ${f.a.other} (${f.n(f.a.amount)}): el cociente supera el mayor número que cabe en una celda`,
+  },
   lossesExceedStart: {
     en: (p, f) => `contraction + churned (${f.n(f.a.losses)}) exceed start_arr (${f.n(f.a.start)})`,
     es: (p, f) => `contraction + churned (${f.n(f.a.losses)}) superan start_arr (${f.n(f.a.start)})`,

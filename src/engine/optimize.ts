@@ -81,6 +81,12 @@ export function budgetValue(p: Projection, kind: BudgetKind): number {
   return r > 0 ? c / r : c > 0 ? Number.MAX_VALUE : 0;
 }
 
+function totalOf(series: ArrayLike<number>): number {
+  let sum = 0;
+  for (let t = 0; t < series.length; t++) sum += series[t];
+  return sum;
+}
+
 function boundsProblems(bounds: OptimizeOptions['bounds']): Problem[] {
   const problems: Problem[] = [];
   for (const [key, b] of Object.entries(bounds)) {
@@ -114,6 +120,10 @@ function prepare(s: Scenario, o: OptimizeOptions): OptimizeSetup {
   }
   const start = { ...(o.start ?? s.baseline.values) };
   const baseline = projectPlan(s, s.baseline.values);
+  // A share of no revenue is no number: say so rather than search against a sentinel (and report it as a budget).
+  if (budget.kind === 'compCostShare' && !(totalOf(baseline.series('revenue')) > 0)) {
+    throw invalid({ code: 'inconsistent', key: 'budget', value: 'comp_cost_share', detail: 'shareWithoutRevenue' });
+  }
   const limit = budget.kind === 'none' ? undefined : budget.limit ?? budgetValue(baseline, budget.kind);
   if (limit !== undefined && !Number.isFinite(limit)) throw invalid({ code: 'notANumber', key: 'budget', value: limit });
   const lower = DECISION_KEYS.map((k) => o.bounds[k]?.min ?? start[k]);

@@ -147,7 +147,12 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     args: [arg.number('start_arr', { ...MONEY, above: true }), arg.number('expansion', MONEY), arg.number('contraction', MONEY), arg.number('churned', MONEY)],
     core: (start, expansion, contraction, churned) => {
       checkLosses(start, contraction, churned);
-      return netRevenueRetention(start, expansion, contraction, churned);
+      const nrr = netRevenueRetention(start, expansion, contraction, churned);
+      // A start_arr near 0 beside a large expansion has no NRR a cell can hold (5e-324 against 1e15): name the input.
+      if (!Number.isFinite(nrr)) {
+        throw invalidArgument({ code: 'inconsistent', key: 'start_arr', value: start, detail: 'ratioOverflow', args: { other: 'expansion', amount: expansion } });
+      }
+      return nrr;
     },
   }),
   def({
