@@ -261,15 +261,25 @@ function prepare(d: UncertainDef, raw: readonly Cell[], language: Language): Job
   }
 }
 
+/**
+ * The flag Excel's onCanceled sets. Made apart from the run, so that the handler Excel keeps on its
+ * invocation object (for as long as it likes) holds this flag only, never the run and its arrays.
+ */
+function cancelFlag(invocation?: Invocation): { cancelled: boolean } {
+  const flag = { cancelled: false };
+  if (invocation && typeof invocation === 'object') invocation.onCanceled = () => { flag.cancelled = true; };
+  return flag;
+}
+
 /** One call as Excel makes it: a result, a Promise of one, or a thrown CustomFunctions error. */
 export function callUncertain(id: string, raw: readonly Cell[], invocation?: Invocation): Cell[][] | Promise<Cell[][]> {
   const d = UNCERTAIN_FUNCTIONS.find((f) => f.id === id)!;
   const language = displayLanguage();
   const job = prepare(d, raw, language);
   if (job.estimate <= SYNC_WORK) return respond(id, () => job.format(runWork(job.work, job.total, {}, job.unit)));
-  let cancelled = false;
-  if (invocation && typeof invocation === 'object') invocation.onCanceled = () => { cancelled = true; };
+  const flag = cancelFlag(invocation);
   const sliceUnits = Math.max(1, Math.floor(SLICE_WORK / job.unitCost));
-  return runWorkInSlices(job.work, job.total, { pause, sliceUnits, isCancelled: () => cancelled }, job.unit)
-    .then((result) => respond(id, () => job.format(result)), (e) => { throw toFunctionError(e, language, unitOfLabel); });
+  const format = job.format;
+  return runWorkInSlices(job.work, job.total, { pause, sliceUnits, isCancelled: () => flag.cancelled }, job.unit)
+    .then((result) => respond(id, () => format(result)), (e) => { throw toFunctionError(e, language, unitOfLabel); });
 }
