@@ -298,6 +298,7 @@ const DETAILS = {
   rows: { en: () => 'rows', es: () => 'filas', place: 'unit' },
   columns: { en: () => 'columns', es: () => 'columnas', place: 'unit' },
   cells: { en: () => 'cells', es: () => 'celdas', place: 'unit' },
+  characters: { en: () => 'characters of text', es: () => 'caracteres de texto', place: 'unit' },
   values: { en: () => 'values', es: () => 'valores', place: 'unit' },
   names: { en: () => 'names', es: () => 'nombres', place: 'unit' },
 } satisfies Record<string, Detail>;

@@ -1,14 +1,27 @@
-/** Turns the numbers a Monte Carlo run kept (montecarlo.ts) into its result: spreads, bands, shares. */
+/**
+ * Turns the numbers a Monte Carlo run kept (montecarlo.ts) into its result: spreads, bands, shares.
+ * Summarising up to 16 million kept values takes a third of a second, so it yields a pause point (a
+ * step of 0 units, work.ts) after each SUMMARY_CHUNK values: a caller running in slices pauses there.
+ */
 import type { Setup } from './montecarlo';
+import type { Work } from './work';
 import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats } from './montecarlo-types';
 import { spreadOf } from './spread';
 
-function bandsOf(values: Float64Array, trials: number, periods: number, scratch: Float64Array): PeriodBands {
+/** Values summarised between two pause points (a few milliseconds). */
+const SUMMARY_CHUNK = 1_000_000;
+
+function* bandsOf(values: Float64Array, trials: number, periods: number, scratch: Float64Array): Generator<number, PeriodBands, void> {
   const bands: PeriodBands = {
     mean: new Float64Array(periods), sd: new Float64Array(periods), p5: new Float64Array(periods), p10: new Float64Array(periods),
     p50: new Float64Array(periods), p90: new Float64Array(periods), p95: new Float64Array(periods),
   };
+  let sinceBreak = 0;
   for (let t = 0; t < periods; t++) {
+    if ((sinceBreak += trials) >= SUMMARY_CHUNK) {
+      sinceBreak = 0;
+      yield 0;
+    }
     const s = spreadOf(values.subarray(t * trials, (t + 1) * trials), scratch);
     bands.mean[t] = s.mean;
     bands.sd[t] = s.sd;
@@ -64,14 +77,17 @@ function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
   };
 }
 
-export function summariseRun(c: Setup): MonteCarloResult {
+export function* summariseRun(c: Setup): Work<MonteCarloResult> {
   const scratch = new Float64Array(c.trials);
-  const series: SeriesStats[] = c.stores.map((store) => ({
-    metric: store.metric,
-    kind: store.kind,
-    ...(store.plan === undefined ? {} : { plan: store.plan }),
-    bands: bandsOf(store.values, c.trials, c.periods, scratch),
-  }));
+  const series: SeriesStats[] = [];
+  for (const store of c.stores) {
+    series.push({
+      metric: store.metric,
+      kind: store.kind,
+      ...(store.plan === undefined ? {} : { plan: store.plan }),
+      bands: yield* bandsOf(store.values, c.trials, c.periods, scratch),
+    });
+  }
   return {
     trials: c.trials,
     seed: c.seed,

@@ -275,7 +275,7 @@ function* simulate(c: Setup): Work<MonteCarloResult> {
     evaluateTrial(c, k);
     yield 1;
   }
-  return summariseRun(c);
+  return yield* summariseRun(c);
 }
 
 /** The run as a generator (one unit per trial), for a caller that drives it (see work.ts). Checks eagerly. */

@@ -87,10 +87,8 @@ export function unknownKeyProblem(label: string, key: string, candidates?: reado
   return { code: 'unknownKey', key: label, suggestion: nearestKey(key, candidates) };
 }
 
-/** Levenshtein distance, case-insensitive: small enough for a 60-key catalogue. */
+/** Levenshtein distance of two lower-cased texts: small enough for a 60-key catalogue. */
 function editDistance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -102,15 +100,23 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The catalogue key a mistyped key most likely meant, or undefined when nothing is close. */
+/**
+ * The catalogue key a mistyped key most likely meant, or undefined when nothing is close. A candidate
+ * whose length differs from the key's by more than the tolerance (or than the best distance so far)
+ * cannot win, so it is skipped unmeasured: a 32,767-character cell costs no more than a short one.
+ */
 export function nearestKey(key: string, candidates: readonly string[] = ALL_KEYS): string | undefined {
+  const typed = key.toLowerCase();
+  const tolerance = Math.max(2, Math.floor(key.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(key, c);
+    const candidate = c.toLowerCase();
+    const gap = Math.abs(typed.length - candidate.length);
+    if (gap > tolerance || gap >= bestDistance) continue;
+    const d = editDistance(typed, candidate);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  const tolerance = Math.max(2, Math.floor(key.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }
 

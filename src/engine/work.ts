@@ -6,6 +6,8 @@
  * - `runWorkInSlices`: `sliceUnits` units at a time, awaiting `pause()` between slices so the caller's
  *   event loop can deliver a cancel message (a Web Worker's onmessage, Excel's onCanceled). The engine
  *   has no timers: the caller passes `pause` (e.g. `() => new Promise((r) => setTimeout(r, 0))`).
+ * A step of 0 units is a pause point inside bookkeeping (summarising a run): no progress, but
+ * `runWorkInSlices` ends its slice there.
  * A cancelled run stops at the next check and throws a ModelError with code `cancelled` whose value
  * is the number of units done ("the calculation was cancelled").
  */
@@ -86,6 +88,7 @@ export async function runWorkInSlices<T>(work: Work<T>, total: number, options: 
         return step.value;
       }
       done += step.value;
+      if (step.value === 0) break;
     }
     options.onProgress?.(done, total);
     await options.pause();

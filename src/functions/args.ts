@@ -6,7 +6,7 @@
  */
 import { invalidArgument } from './errors';
 import {
-  cellNumber, checkNumber, gridArg, isBlank, MAX_SPILL_ROWS, notANumber, showCell, type Cell, type NumberRule,
+  cellNumber, checkArgumentSize, checkNumber, gridArg, isBlank, MAX_SPILL_ROWS, notANumber, showCell, type Cell, type NumberRule,
 } from './cells';
 import { MAX_SEGMENTS, parseAssumptions, parsePlan, type ParsedAssumptions, type ParsedPlan } from './ranges';
 
@@ -141,6 +141,7 @@ function namesArg(name: string, raw: Cell): string[] {
 }
 
 function coerce(spec: ArgSpec, raw: Cell): unknown {
+  checkArgumentSize(spec.name, raw);
   switch (spec.type) {
     case 'number': return numberArg(spec.name, raw, spec.rule, spec.fallback);
     case 'maybeNumber': return isBlank(scalarOf(raw)) ? undefined : numberArg(spec.name, raw, spec.rule);

@@ -14,6 +14,11 @@ export type Grid = Cell[][];
 export const MAX_SPILL_ROWS = 5000;
 /** Input ranges larger than this are refused before any work is done. */
 export const MAX_INPUT_CELLS = 100_000;
+/**
+ * Characters of text one argument may hold in all (about 60 cells filled to Excel's 32,767): refused
+ * before any work, so that no call spends long reading text, however many long cells a range repeats.
+ */
+export const MAX_INPUT_TEXT = 2_000_000;
 
 export function isBlank(v: Cell): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -114,15 +119,40 @@ export function checkNumber(name: string, value: number, rule: NumberRule): Prob
   return undefined;
 }
 
-/** Any argument as a 2-D grid (a single value becomes 1×1, omitted becomes 0×0), size-checked. */
-export function gridArg(name: string, raw: Cell): Grid {
-  if (raw === null || raw === undefined) return [];
-  const grid: Grid = Array.isArray(raw) ? (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
+/**
+ * Refuses an argument (a value or a range) with more than MAX_INPUT_CELLS cells or MAX_INPUT_TEXT
+ * characters of text, counting without reading the text. Every argument passes here before work.
+ */
+export function checkArgumentSize(name: string, raw: Cell): void {
+  if (typeof raw === 'string') {
+    if (raw.length > MAX_INPUT_TEXT) throw tooMuchText(name, raw.length);
+    return;
+  }
+  if (!Array.isArray(raw)) return;
   let cells = 0;
-  for (const row of grid) cells += row.length;
+  let chars = 0;
+  for (const row of raw as Cell[]) {
+    if (!Array.isArray(row)) {
+      cells++;
+      if (typeof row === 'string') chars += row.length;
+      continue;
+    }
+    cells += row.length;
+    for (const v of row) if (typeof v === 'string') chars += v.length;
+  }
   if (cells > MAX_INPUT_CELLS) {
     throw invalidArgument({ code: 'tooLarge', key: name, value: cells, min: 1, max: MAX_INPUT_CELLS, detail: 'cells' });
   }
-  return grid;
+  if (chars > MAX_INPUT_TEXT) throw tooMuchText(name, chars);
 }
 
+function tooMuchText(name: string, chars: number): Error {
+  return invalidArgument({ code: 'tooLarge', key: name, value: chars, max: MAX_INPUT_TEXT, detail: 'characters' });
+}
+
+/** Any argument as a 2-D grid (a single value becomes 1×1, omitted becomes 0×0), size-checked. */
+export function gridArg(name: string, raw: Cell): Grid {
+  if (raw === null || raw === undefined) return [];
+  checkArgumentSize(name, raw);
+  return Array.isArray(raw) ? (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
+}

@@ -65,6 +65,12 @@ export function run(s: Scenario, names: PlanNames): ScenarioResult {
   }
 }
 
+/** Validates the scenario without projecting it; problems name the plan arguments the user typed. */
+export function validateFor(s: Scenario, names: PlanNames): void {
+  const problems = validateScenario(s);
+  if (problems.length) throw new ModelError('invalid', relabel(problems, names));
+}
+
 /** The catalogue's assumptions, one default segment (EFFORT needs only the plans and behaviour). */
 export function defaultAssumptions(): ParsedAssumptions {
   return {

@@ -9,7 +9,7 @@ import {
   attainmentBands, DEFAULT_ATTAINMENT_BANDS, findSpec, payout, QUOTA_CATALOGUE, type ValueSpec,
 } from '../engine';
 import { arg, type ArgSpec } from './args';
-import { checkNumber, isBlank, type Cell, type NumberRule } from './cells';
+import { checkArgumentSize, checkNumber, isBlank, type Cell, type NumberRule } from './cells';
 import { invalidArgument } from './errors';
 import { registration } from './registration';
 import { invoke, type FunctionDef } from './table';
@@ -69,6 +69,7 @@ const call = (id: string, ...args: unknown[]) => {
 
 /** Omitted, blank or all-blank bands: the default edges, as a column. */
 function bandsOrDefault(bands: unknown): unknown {
+  checkArgumentSize('bands', bands);
   const cells = Array.isArray(bands) ? (bands as unknown[]).flat(2) : [bands];
   return cells.every((c) => isBlank(c)) ? DEFAULT_ATTAINMENT_BANDS.map((edge) => [edge]) : bands;
 }

@@ -11,7 +11,7 @@
  *   none, or a kind (year1_comp_cost, comp_cost_share) optionally followed by its limit.
  */
 import {
-  CATALOGUE, DECISION_KEYS, DISTRIBUTION_KINDS, DISTRIBUTION_PARAMETERS, findSpec, ModelError, nearestKey,
+  CATALOGUE, DECISION_KEYS, DISTRIBUTION_KINDS, DISTRIBUTION_PARAMETERS, findSpec, MAX_UNCERTAINTY_ROWS, ModelError, nearestKey,
   type Budget, type DecisionKey, type DistributionKind, type DistributionSpec, type OptimizeOptions, type Problem, type UncertaintyRow,
 } from '../engine';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
@@ -69,7 +69,12 @@ function keyAndSegment(text: string, segments: readonly string[]): { key: string
 export function parseUncertainty(raw: Cell, segments: readonly string[], name = 'uncertainty'): UncertaintyRow[] {
   const problems: Problem[] = [];
   const out: UncertaintyRow[] = [];
-  for (const { cells, row } of rowsOf(name, raw)) {
+  const rows = rowsOf(name, raw);
+  // Refused before any row is read: the engine takes no more rows, and each bad one would cost a "did you mean".
+  if (rows.length > MAX_UNCERTAINTY_ROWS) {
+    throw invalidArgument({ code: 'tooLarge', key: name, value: rows.length, min: 1, max: MAX_UNCERTAINTY_ROWS, detail: 'rows' });
+  }
+  for (const { cells, row } of rows) {
     const [keyCell, kindCell, ...params] = cells;
     if (isBlank(keyCell) || typeof keyCell !== 'string') {
       problems.push({ code: 'missing', key: name, detail: 'rowNeedsKey', args: { row } });
@@ -102,11 +107,16 @@ export function parseUncertainty(raw: Cell, segments: readonly string[], name = 
   return out;
 }
 
+/** The most rows a bounds range may hold (there are five decision rates; room for notes and blanks). */
+export const MAX_BOUNDS_ROWS = 100;
+
 /** The bounds argument; a rate that is not listed stays at the baseline plan's value. */
 export function parseBounds(raw: Cell, name = 'bounds'): OptimizeOptions['bounds'] {
   const bounds: OptimizeOptions['bounds'] = {};
   const problems: Problem[] = [];
-  for (const { cells, row } of rowsOf(name, raw)) {
+  const rows = rowsOf(name, raw);
+  if (rows.length > MAX_BOUNDS_ROWS) throw invalidArgument({ code: 'tooLarge', key: name, value: rows.length, min: 1, max: MAX_BOUNDS_ROWS, detail: 'rows' });
+  for (const { cells, row } of rows) {
     const text = String(showCell(cells[0])).trim();
     const key = DECISION_KEYS.find((k) => normal(k) === normal(text)) as DecisionKey | undefined;
     if (!key) {

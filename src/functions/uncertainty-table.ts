@@ -4,42 +4,30 @@
  * uncertainty-args.ts), thin adapters over the engine, every failure turned into #VALUE! or #N/A by
  * errors.ts, and each result checked by table.ts's `invoke` (rectangular, finite, capped).
  *
- * Long runs must not freeze Excel. A call whose work (projected segment-periods) is small runs at once
- * and returns its result; a larger one returns a Promise and runs in slices of about 60,000
- * segment-periods (a few milliseconds each), giving the event loop a turn between slices, and stops
- * at the next slice when Excel cancels it (the functions are @cancelable: Excel passes a
- * CancelableInvocation whose onCanceled we set). Excel's runtime treats any custom function's result
- * as possibly asynchronous (functions are async unless flagged supportSync), so a value and a Promise
- * are both valid returns.
+ * How a call runs (at once or in slices, cancelled by Excel) is uncertainty-run.ts's job.
  */
 import {
-  monteCarloWork, OPENING_METRICS, optimizeWork, RATE_METRICS, runWork, runWorkInSlices, STOCK_METRICS, tornadoWork,
-  type Budget, type ComparisonOutput, type Language, type MonteCarloResult, type Objective, type OptimizeResult, type Scenario,
+  monteCarloWork, OPENING_METRICS, optimizeWork, planUsesQuotas, RATE_METRICS, STOCK_METRICS, tornadoWork,
+  type Budget, type ComparisonOutput, type MonteCarloResult, type Objective, type OptimizeResult, type Scenario,
   type TornadoResult, type Work,
 } from '../engine';
-import { arg, coerceArgs, type ArgSpec } from './args';
-import { isBlank, type Cell } from './cells';
-import { displayLanguage, invalidArgument, toFunctionError } from './errors';
-import { metricOf, run, scenarioOf, snake } from './model';
-import { unitOfLabel } from './ranges';
-import { invoke, NEVER, type FunctionDef } from './table';
+import { arg, type ArgSpec } from './args';
+import type { Cell } from './cells';
+import { invalidArgument } from './errors';
+import { metricOf, scenarioOf, snake, validateFor } from './model';
+import { NEVER } from './table';
 import { choiceOf, parseBounds, parseBudget, parseUncertainty, wordsOf } from './uncertainty-args';
 import type { ParsedAssumptions, ParsedPlan } from './ranges';
 
 export const MAX_FUNCTION_TRIALS = 100_000;
 export const DEFAULT_FUNCTION_TRIALS = 1000;
-/** Work (projected segment-periods) a call does at once; above it the call runs in slices. */
-export const SYNC_WORK = 300_000;
-/** Work a call may do at all: about 20 seconds on one core. */
+/** Work (segment-periods projected) a call may do at all: about 20 seconds on one core. */
 export const MAX_WORK = 60_000_000;
-const SLICE_WORK = 60_000;
-/** Projections an optimisation needs at most, for deciding whether it runs at once. */
-const OPTIMIZE_PROJECTIONS = 4000;
-
-/** What Excel passes last to a @cancelable function. */
-export interface Invocation {
-  onCanceled?: () => void;
-}
+/**
+ * What one projection costs besides its segment-periods (set-up, behaviour, the comparison), in
+ * segment-periods: measured, a 5-period projection costs about as much as 17 segment-periods.
+ */
+const PROJECTION_OVERHEAD = 12;
 
 /** A range argument read by uncertainty-args.ts once the scenario is known. */
 interface RangeArg {
@@ -50,18 +38,18 @@ interface RangeArg {
 type Arg = ArgSpec | RangeArg;
 const range = (name: string, optional = false): RangeArg => ({ type: 'range', name, optional });
 
-interface Job<T> {
+export interface Job<T> {
   work: Work<T>;
-  /** Units the work yields in all (Infinity when unknown) and the segment-periods one unit projects. */
+  /** Units the work yields in all (Infinity when unknown) and what one unit costs (segment-periods and overhead). */
   total: number;
   unitCost: number;
   unit: string;
-  /** Segment-periods the whole call projects at most. */
-  estimate: number;
+  /** The cost of what preparing the job projected already (the optimiser's baseline), in the same measure. */
+  spent: number;
   format: (result: T) => Cell[][];
 }
 
-interface UncertainDef {
+export interface UncertainDef {
   id: string;
   args: readonly Arg[];
   job: (values: unknown[], raw: readonly Cell[]) => Job<unknown>;
@@ -72,11 +60,15 @@ const PLANS = { baseline: 'baseline_plan', proposed: 'proposed_plan' };
 /** The scenario the arguments describe, validated with messages that name the arguments. */
 function scenarioFrom(a: ParsedAssumptions, baseline: ParsedPlan, proposed?: ParsedPlan): Scenario {
   const s = scenarioOf(a, baseline.values, proposed ? [proposed.values] : []);
-  run(s, PLANS);
+  validateFor(s, PLANS);
   return s;
 }
 
 const sizeOf = (s: Scenario) => s.settings.horizonYears * s.settings.periodsPerYear * s.segments.length;
+/** A plan paid on quotas projects each segment-period several times over (attainment curves per role): measured, up to 4×. */
+const QUOTA_FACTOR = 4;
+const projectionCost = (s: Scenario) => (sizeOf(s) + PROJECTION_OVERHEAD)
+  * ([s.baseline, ...s.proposed].some((p) => planUsesQuotas(p.values)) ? QUOTA_FACTOR : 1);
 
 function checkWork(name: string, s: Scenario, estimate: number): void {
   if (estimate > MAX_WORK) {
@@ -141,11 +133,10 @@ const simulate: UncertainDef = {
     const rows = parseUncertainty(raw[3], s.segments.map((g) => g.name));
     if (rows.length === 0) throw invalidArgument({ code: 'emptyData', key: 'uncertainty', detail: 'uncertaintyRows' });
     const { metric, cumulative } = seriesOf(metricText);
-    const unitCost = 2 * sizeOf(s);
-    checkWork('trials × periods × segments × 2 plans', s, trials * unitCost);
+    checkWork('trials × periods × segments × 2 plans', s, trials * 2 * sizeOf(s));
     return {
       work: monteCarloWork(s, rows, { trials, seed, metrics: [metric], kinds: [cumulative ? 'cumulativeDelta' : 'delta'] }),
-      total: trials, unitCost, unit: 'trials', estimate: trials * unitCost, format: simulationRows as Job<unknown>['format'],
+      total: trials, unitCost: 2 * projectionCost(s), spent: 0, unit: 'trials', format: simulationRows as Job<unknown>['format'],
     };
   },
 };
@@ -173,9 +164,8 @@ const tornadoDef: UncertainDef = {
     const s = scenarioFrom(a, baseline, proposed);
     const output = choiceOf('metric', metricText, OUTPUT_NAMES, OUTPUTS.map(snake));
     const { work, total } = tornadoWork(s, parseUncertainty(raw[3], s.segments.map((g) => g.name)), { output });
-    const unitCost = 2 * sizeOf(s);
-    checkWork('assumptions × periods × segments', s, total * unitCost);
-    return { work, total, unitCost, unit: 'comparisons', estimate: total * unitCost, format: tornadoRows as Job<unknown>['format'] };
+    checkWork('assumptions × periods × segments', s, total * 2 * sizeOf(s));
+    return { work, total, unitCost: 2 * projectionCost(s), spent: 0, unit: 'comparisons', format: tornadoRows as Job<unknown>['format'] };
   },
 };
 
@@ -207,79 +197,8 @@ const optimizeDef: UncertainDef = {
     const objective = choiceOf('objective', objectiveText, OBJECTIVE_NAMES, ['customer_equity', 'npv', 'final_year_arr']);
     const budget = parseBudget(raw[4]);
     const work = optimizeWork(s, { bounds, objective, budget });
-    return { work, total: Infinity, unitCost: sizeOf(s), unit: 'projections', estimate: OPTIMIZE_PROJECTIONS * sizeOf(s),
-      format: optimumRows as Job<unknown>['format'] };
+    return { work, total: Infinity, unitCost: projectionCost(s), spent: projectionCost(s), unit: 'projections', format: optimumRows as Job<unknown>['format'] };
   },
 };
 
 export const UNCERTAIN_FUNCTIONS: readonly UncertainDef[] = [simulate, tornadoDef, optimizeDef];
-
-// ── Running a call ────────────────────────────────────────────────────────────────────────────────
-
-/** Checks a finished result's cells through table.ts (rectangular, finite, capped), errors included. */
-function respond(id: string, build: () => Cell[][]): Cell[][] {
-  const def: FunctionDef = { id, args: [], result: 'matrix', core: build };
-  return invoke(def, []) as Cell[][];
-}
-
-interface Timers {
-  setTimeout?: (f: () => void, ms: number) => unknown;
-  MessageChannel?: new () => { port1: { onmessage: (() => void) | null; close(): void }; port2: { postMessage(m: unknown): void; close(): void } };
-}
-
-/**
- * Gives the event loop a turn (Excel's cancel notice arrives as a task): a MessageChannel message where
- * there is one (browsers clamp nested zero-delay timers to 4 ms), a timer otherwise.
- */
-function pause(): Promise<void> {
-  const g = globalThis as Timers;
-  if (g.MessageChannel) {
-    const channel = new g.MessageChannel();
-    return new Promise((resolve) => {
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        channel.port2.close();
-        resolve();
-      };
-      channel.port2.postMessage(0);
-    });
-  }
-  const timer = g.setTimeout;
-  return timer ? new Promise((resolve) => { timer(resolve, 0); }) : Promise.resolve();
-}
-
-function prepare(d: UncertainDef, raw: readonly Cell[], language: Language): Job<unknown> {
-  try {
-    const values = d.args.map((a, i) => {
-      if (a.type !== 'range') return coerceArgs([a] as const, [raw[i]])[0];
-      if (!a.optional && isBlank(raw[i])) throw invalidArgument({ code: 'missing', key: a.name });
-      return undefined;
-    });
-    return d.job(values, raw);
-  } catch (e) {
-    throw toFunctionError(e, language, unitOfLabel);
-  }
-}
-
-/**
- * The flag Excel's onCanceled sets. Made apart from the run, so that the handler Excel keeps on its
- * invocation object (for as long as it likes) holds this flag only, never the run and its arrays.
- */
-function cancelFlag(invocation?: Invocation): { cancelled: boolean } {
-  const flag = { cancelled: false };
-  if (invocation && typeof invocation === 'object') invocation.onCanceled = () => { flag.cancelled = true; };
-  return flag;
-}
-
-/** One call as Excel makes it: a result, a Promise of one, or a thrown CustomFunctions error. */
-export function callUncertain(id: string, raw: readonly Cell[], invocation?: Invocation): Cell[][] | Promise<Cell[][]> {
-  const d = UNCERTAIN_FUNCTIONS.find((f) => f.id === id)!;
-  const language = displayLanguage();
-  const job = prepare(d, raw, language);
-  if (job.estimate <= SYNC_WORK) return respond(id, () => job.format(runWork(job.work, job.total, {}, job.unit)));
-  const flag = cancelFlag(invocation);
-  const sliceUnits = Math.max(1, Math.floor(SLICE_WORK / job.unitCost));
-  const format = job.format;
-  return runWorkInSlices(job.work, job.total, { pause, sliceUnits, isCancelled: () => flag.cancelled }, job.unit)
-    .then((result) => respond(id, () => format(result)), (e) => { throw toFunctionError(e, language, unitOfLabel); });
-}

@@ -4,10 +4,10 @@
  * functions.ts). Each is @cancelable: Excel passes a CustomFunctions.CancelableInvocation after the
  * declared parameters, and a long run stops when Excel sets off its onCanceled (a recalculation that
  * no longer needs the result, a deleted cell). The return type is declared in JSDoc only: a small run
- * returns its spill at once, a long one a Promise of it (uncertainty-table.ts).
+ * returns its spill at once, a long one a Promise of it (uncertainty-run.ts).
  */
 import { registration } from './registration';
-import { callUncertain } from './uncertainty-table';
+import { callUncertain } from './uncertainty-run';
 
 // custom-functions-metadata-plugin's loader appends `CustomFunctions.associate("ID", fn);` lines to this
 // file too: the local binding sends them through the guarded registration (functions.ts does the same).
