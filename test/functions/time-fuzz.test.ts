@@ -156,7 +156,7 @@ describe('inputs chosen to be slow', () => {
   }, 300_000);
 
   it('100,000-cell ranges of numbers, short keys, texts and blanks', async () => {
-    const shapes: [string, number, number][] = [['1×100,000', 1, MAX_INPUT_CELLS], ['100,000×1', MAX_INPUT_CELLS, 1], ['2,000×50', 2000, 50], ['316×316', 316, 316]];
+    const shapes: [string, number, number][] = [['1×100,000', 1, MAX_INPUT_CELLS], ['100,000×1', MAX_INPUT_CELLS, 1], ['2,000×50', 2000, 50]];
     for (const [shape, h, w] of shapes) {
       const fills: [string, (i: number, j: number) => unknown][] = [
         ['numbers', (i, j) => i + j], ['keys', (i, j) => (j === 0 ? CATALOGUE[i % CATALOGUE.length].key : 0.1)], ['20-letter texts', () => 't'.repeat(20)],
@@ -250,7 +250,7 @@ describe('random inputs', () => {
       async ([id, args]) => {
         calls++;
         expectWellFormed(await measure(`random ${id}`, id, args, 3));
-      }), { numRuns: 150 });
+      }), { numRuns: 100 });
     console.log(`random calls: ${calls}`);
   }, 300_000);
 });
