@@ -6,6 +6,7 @@ import {
 import { describeProblems, ModelError, type Language, type Scenario } from '../../engine';
 import { breakevenYear, summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
 import { ComparisonChart } from './ComparisonChart';
+import { SavedBackups, type BackupView } from './SavedBackups';
 import { T, type TextKey } from './texts';
 
 /**
@@ -29,12 +30,13 @@ export interface SavedEntryView {
   id: string;
   name: string;
   savedAt: string;
-  status: 'valid' | 'invalid' | 'newer';
+  status: 'valid' | 'invalid' | 'newer' | 'corrupt';
   problems?: string;
 }
 
 export interface SavedStoreView {
-  list(): { status: 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer'; entries: SavedEntryView[]; message?: string };
+  /** message: the list as a whole cannot be changed; notice: what the reader fixed or set aside (changes still work). */
+  list(): { status: 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer'; entries: SavedEntryView[]; message?: string; notice?: string };
   load(id: string): Scenario;
   /** Adds an entry, or replaces the one with `id`; rejects (changing nothing) when the scenario is invalid. */
   save(name: string, scenario: Scenario, id?: string): Promise<unknown>;
@@ -42,6 +44,10 @@ export interface SavedStoreView {
   duplicate(id: string): Promise<unknown>;
   remove(id: string): Promise<void>;
   backupAndReset(): Promise<string>;
+  /** The backups "Back up and reset" (and restores) made, newest first. */
+  backups(): BackupView[];
+  /** Puts a backup back as the list; the list it replaces becomes a backup. */
+  restoreBackup(key: string): Promise<void>;
 }
 
 /** Where a scenario is read from (src/office/read-scenario.ts ScenarioSource). */
@@ -92,6 +98,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   const [message, setMessage] = React.useState<Message>();
   const [busy, setBusy] = React.useState(false);
   const [store, setStore] = React.useState(() => actions.saved.list());
+  const [backups, setBackups] = React.useState(() => actions.saved.backups());
   const [saveName, setSaveName] = React.useState(scenario.name);
   const [saveTouched, setSaveTouched] = React.useState(false);
   const [renaming, setRenaming] = React.useState<{ id: string; name: string }>();
@@ -101,9 +108,12 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   const [source, setSource] = React.useState<ScenarioSourceView['kind']>('selection');
   const [sourceName, setSourceName] = React.useState('');
   const [sourceTouched, setSourceTouched] = React.useState(false);
-  const refresh = () => setStore(actions.saved.list());
+  const refresh = () => {
+    setStore(actions.saved.list());
+    setBackups(actions.saved.backups());
+  };
   // A new store (the pane switched language, or reconnected) is read again: its messages follow.
-  React.useEffect(() => setStore(actions.saved.list()), [actions.saved]);
+  React.useEffect(refresh, [actions.saved]);
   const number = fmt(lang);
   // Keyboard users land on the confirmation they just asked for.
   const confirmDelete = React.useRef<HTMLButtonElement>(null);
@@ -155,7 +165,9 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   };
 
   // ── Saved scenarios ────────────────────────────────────────────────────────────────────────────
-  const byName = (name: string, except?: string) => store.entries.find((e) => e.id !== except && e.name.trim().toLowerCase() === name.trim().toLowerCase());
+  // A corrupt entry is never replaced by name (it may only be deleted): saving under its name adds an entry.
+  const byName = (name: string, except?: string) => store.entries.find((e) => e.id !== except && e.status !== 'corrupt'
+    && e.name.trim().toLowerCase() === name.trim().toLowerCase());
   const replacing = saveName.trim() ? byName(saveName) : undefined;
   const saveError = saveTouched && !saveName.trim() ? tr('nameRequired')
     : replacing?.status === 'newer' ? tr('cannotReplaceNewer') : undefined;
@@ -197,7 +209,9 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
       setMessage({ intent: 'error', text: errorText(e, lang) });
     }
   };
-  const statusText = (e: SavedEntryView) => (e.status === 'invalid' ? tr('invalid') : e.status === 'newer' ? tr('newer') : undefined);
+  const statusText = (e: SavedEntryView) => (e.status === 'valid' ? undefined : tr(e.status));
+  const shown = (e: SavedEntryView) => e.name || tr('unnamed');
+  const locked = (e: SavedEntryView) => e.status === 'newer' || e.status === 'corrupt';
 
   return (
     <section aria-label={tr('workbook')} aria-busy={busy} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -243,6 +257,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
           </MessageBarBody>
         </MessageBar>
       )}
+      {store.notice && <MessageBar intent="info"><MessageBarBody>{store.notice}</MessageBarBody></MessageBar>}
       <div style={{ display: 'flex', gap: 8, alignItems: 'start' }}>
         <Field label={tr('saveAs')} validationState={saveError ? 'error' : replacing ? 'warning' : 'none'}
           validationMessage={saveError ?? (replacing ? tr('willReplace') : undefined)} style={{ flex: 1 }}>
@@ -256,7 +271,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
         {store.entries.map((e) => (
           <li key={e.id} style={{ display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' }}>
             <Checkbox
-              aria-label={`${tr('select')} ${e.name}`}
+              aria-label={`${tr('select')} ${shown(e)}`}
               checked={selected.has(e.id)}
               disabled={e.status !== 'valid'}
               onChange={(_, d) => setSelected((s) => {
@@ -280,32 +295,34 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
               </>
             ) : (
               <span style={{ flex: 1 }}>
-                {e.name}{' '}
+                {shown(e)}{' '}
                 {statusText(e) && <Badge color={e.status === 'newer' ? 'warning' : 'danger'} appearance="tint">{statusText(e)}</Badge>}
                 {e.problems && <span style={{ display: 'block', fontSize: 12, color: '#A4262C' }}>{e.problems}</span>}
               </span>
             )}
             {deleting === e.id ? (
               <>
-                <span role="alert">{tr('confirmDelete')} "{e.name}"?</span>
-                <Button ref={confirmDelete} size="small" appearance="primary" disabled={busy} onClick={() => remove(e.id, e.name)}>{tr('yesDelete')}</Button>
+                <span role="alert">{tr('confirmDelete')} "{shown(e)}"?</span>
+                <Button ref={confirmDelete} size="small" appearance="primary" disabled={busy} onClick={() => remove(e.id, shown(e))}>{tr('yesDelete')}</Button>
                 <Button size="small" onClick={() => setDeleting(undefined)}>{tr('cancel')}</Button>
               </>
             ) : renaming?.id !== e.id && (
               <>
-                <Button size="small" aria-label={`${tr('load')} ${e.name}`} disabled={busy || e.status !== 'valid'}
-                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${e.name}"`; })}>{tr('load')}</Button>
-                <Button size="small" aria-label={`${tr('rename')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
+                <Button size="small" aria-label={`${tr('load')} ${shown(e)}`} disabled={busy || e.status !== 'valid'}
+                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${shown(e)}"`; })}>{tr('load')}</Button>
+                <Button size="small" aria-label={`${tr('rename')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}
                   onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
-                <Button size="small" aria-label={`${tr('duplicate')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
-                  onClick={() => act(async () => { await actions.saved.duplicate(e.id); return `${tr('duplicated')} "${e.name}"`; })}>{tr('duplicate')}</Button>
-                <Button size="small" aria-label={`${tr('remove')} ${e.name}`} disabled={busy || !!store.message}
+                <Button size="small" aria-label={`${tr('duplicate')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}
+                  onClick={() => act(async () => { await actions.saved.duplicate(e.id); return `${tr('duplicated')} "${shown(e)}"`; })}>{tr('duplicate')}</Button>
+                <Button size="small" aria-label={`${tr('remove')} ${shown(e)}`} disabled={busy || !!store.message}
                   onClick={() => setDeleting(e.id)}>{tr('remove')}</Button>
               </>
             )}
           </li>
         ))}
       </ul>
+      <SavedBackups lang={lang} backups={backups} busy={busy}
+        onRestore={(key) => act(async () => { await actions.saved.restoreBackup(key); return tr('restored'); })} />
       <div style={{ display: 'flex', gap: 8 }}>
         <Button disabled={busy || selected.size < 1} onClick={compare}>{tr('compare')}</Button>
         {comparison && (
