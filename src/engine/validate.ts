@@ -106,11 +106,14 @@ function editDistance(a: string, b: string): number {
 export function nearestKey(key: string, candidates: readonly string[] = ALL_KEYS): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const tolerance = Math.max(2, Math.floor(key.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length: a candidate beyond the tolerance by length
+    // alone can never be the answer, and skipping it keeps a long key from costing len × len per candidate.
+    if (Math.abs(c.length - key.length) > tolerance) continue;
     const d = editDistance(key, c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  const tolerance = Math.max(2, Math.floor(key.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }
 
