@@ -4,6 +4,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { execFileSync } = require('child_process');
+const { officeCorsHeaders } = require('./scripts/office-origins.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
 /** Set ADDIN_URL to host the add-in elsewhere: the manifest's URLs are rewritten to it. */
@@ -61,7 +62,9 @@ module.exports = (env, argv) => {
     devServer: {
       static: path.resolve(__dirname, process.env.CEQ_DIST || 'dist'),
       port: 3000,
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // As scripts/serve.mjs: this machine only unless CEQ_HOST says otherwise, CORS for Office's origins only.
+      host: process.env.CEQ_HOST || '127.0.0.1',
+      headers: (req) => officeCorsHeaders(req.headers.origin),
       server: httpsOptions(),
     },
   };
