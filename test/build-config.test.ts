@@ -21,8 +21,7 @@ function configWith(env: Record<string, string | undefined>, mode = 'production'
     }
     let config: Config | undefined;
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack reads this CommonJS file the same way
-      config = require('../webpack.config.js')({}, { mode });
+      config = require('../webpack.config.js')({}, { mode }); // as webpack reads this CommonJS file
     });
     return config!;
   } finally {
