@@ -95,7 +95,7 @@ const TEXT = {
   rekeyed: { en: (n: number) => `${n} saved ${n === 1 ? 'entry had' : 'entries had'} a missing or repeated id and ${n === 1 ? 'was' : 'were'} given a new one.`,
     es: (n: number) => `${n} ${n === 1 ? 'entrada guardada tenía' : 'entradas guardadas tenían'} un id ausente o repetido y ${n === 1 ? 'recibió uno nuevo' : 'recibieron uno nuevo'}.` },
   corruptItems: { en: (n: number) => `${n} saved ${n === 1 ? 'entry cannot' : 'entries cannot'} be read; ${n === 1 ? 'it is' : 'they are'} kept as ${n === 1 ? 'it is' : 'they are'}, marked "corrupt".`,
-    es: (n: number) => `${n} ${n === 1 ? 'entrada guardada no se puede leer; se conserva' : 'entradas guardadas no se pueden leer; se conservan'} tal cual, marcada${n === 1 ? '' : 's'} «dañada${n === 1 ? '' : 's'}».` },
+    es: (n: number) => `${n} ${n === 1 ? 'entrada guardada no se puede leer; se conserva' : 'entradas guardadas no se pueden leer; se conservan'} tal cual, con la marca «dañado».` },
   noName: { en: 'Give the scenario a name.', es: 'Dé un nombre al escenario.' },
   tooLarge: { en: 'The saved scenarios would exceed the space a workbook gives add-ins (about 2 MB); delete some first.',
     es: 'Los escenarios guardados superarían el espacio que un libro da a los complementos (unos 2 MB); elimine alguno antes.' },
