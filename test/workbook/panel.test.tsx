@@ -9,6 +9,9 @@ import { WorkbookPanel, type ReadReportView, type SavedEntryView, type WorkbookA
  * The workbook panel with a fake `actions` object (what src/office provides inside Excel): each test
  * clicks or types as a user would and checks what the actions received and what the panel says.
  */
+// user-event types and tabs key by key: on a busy 2-core machine one test can take well over jest's default 5 s.
+jest.setTimeout(30_000);
+
 interface Stored { name: string; scenario: Scenario; status?: SavedEntryView['status']; problems?: string }
 
 function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; failRename?: boolean } = {}) {

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import {
-  Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow,
+  Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select,
 } from '@fluentui/react-components';
 import { describeProblems, ModelError, type Language, type Scenario } from '../../engine';
-import { breakevenYear, summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
-import { ComparisonChart } from './ComparisonChart';
-import { SavedBackups, type BackupView } from './SavedBackups';
+import { summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
+import type { SavedEntryView, ScenarioSourceView, WorkbookActions } from './actions';
+import { SavedBackups } from './SavedBackups';
+import { SavedComparison } from './SavedComparison';
 import { T, type TextKey } from './texts';
 
 /**
@@ -26,53 +26,7 @@ import { T, type TextKey } from './texts';
  *     insertComparison,                                              // called with (rows, { lang })
  *   }} />
  */
-export interface SavedEntryView {
-  id: string;
-  name: string;
-  savedAt: string;
-  status: 'valid' | 'invalid' | 'newer' | 'corrupt';
-  problems?: string;
-}
-
-export interface SavedStoreView {
-  /** message: the list as a whole cannot be changed; notice: what the reader fixed or set aside (changes still work). */
-  list(): { status: 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer'; entries: SavedEntryView[]; message?: string; notice?: string };
-  load(id: string): Scenario;
-  /** Adds an entry, or replaces the one with `id`; rejects (changing nothing) when the scenario is invalid. */
-  save(name: string, scenario: Scenario, id?: string): Promise<unknown>;
-  rename(id: string, name: string): Promise<void>;
-  duplicate(id: string): Promise<unknown>;
-  remove(id: string): Promise<void>;
-  backupAndReset(): Promise<string>;
-  /** The backups "Back up and reset" (and restores) made, newest first. */
-  backups(): BackupView[];
-  /** Puts a backup back as the list; the list it replaces becomes a backup. */
-  restoreBackup(key: string): Promise<void>;
-}
-
-/** Where a scenario is read from (src/office/read-scenario.ts ScenarioSource). */
-export type ScenarioSourceView =
-  | { kind: 'selection' }
-  | { kind: 'name'; name: string }
-  | { kind: 'table'; name: string }
-  | { kind: 'inputsSheet' };
-
-export interface ReadReportView {
-  scenario?: Scenario;
-  found: string[];
-  defaulted: string[];
-  rejected: { key: string; reason: string }[];
-  addresses?: string[];
-}
-
-export interface WorkbookActions {
-  insertModel(s: Scenario): Promise<{ sheets: { name: string; cells: number }[]; names: number; charts: number }>;
-  readFromSelection(): Promise<ReadReportView>;
-  /** Optional: read from a named range, an Excel table or our inputs sheet too (else only the selection is offered). */
-  readScenario?(source: ScenarioSourceView): Promise<ReadReportView>;
-  saved: SavedStoreView;
-  insertComparison(rows: readonly ScenarioSummaryRow[], options?: { lang: Language }): Promise<string>;
-}
+export type { ReadReportView, SavedEntryView, SavedStoreView, ScenarioSourceView, WorkbookActions } from './actions';
 
 export interface WorkbookPanelProps {
   lang: Language;
@@ -85,7 +39,6 @@ export interface WorkbookPanelProps {
 
 type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; details?: string[] };
 
-const fmt = (lang: Language) => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 0 });
 
 /** The text of any failure: the engine's problems in the pane's language, else the error's own message. */
 function errorText(e: unknown, lang: Language): string {
@@ -114,7 +67,6 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   };
   // A new store (the pane switched language, or reconnected) is read again: its messages follow.
   React.useEffect(refresh, [actions.saved]);
-  const number = fmt(lang);
   // Keyboard users land on the confirmation they just asked for.
   const confirmDelete = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => {
@@ -329,30 +281,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
           <Button disabled={busy} onClick={() => act(async () => `${tr('inserted')}: ${await actions.insertComparison(comparison, { lang })}`)}>{tr('insertComparison')}</Button>
         )}
       </div>
-      {comparison && (
-        <>
-          <Table size="small" aria-label={tr('comparison')}>
-            <TableHeader>
-              <TableRow>
-                {(['name', 'ce', 'npv', 'tenure', 'breakeven', 'comp'] as const).map((k) => <TableHeaderCell key={k}>{tr(k)}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {comparison.map((r) => (
-                <TableRow key={r.name}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell>{number.format(r.customerEquityDelta)}</TableCell>
-                  <TableCell>{number.format(r.npvDelta)}</TableCell>
-                  <TableCell>{number.format(r.tenureNpvDelta)}</TableCell>
-                  <TableCell>{breakevenYear(r) ?? tr('never')}</TableCell>
-                  <TableCell>{number.format(r.year1CompCostDelta)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <ComparisonChart rows={comparison} title={tr('chart')} lang={lang} />
-        </>
-      )}
+      {comparison && <SavedComparison lang={lang} rows={comparison} />}
     </section>
   );
 }
