@@ -4,10 +4,50 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { execFileSync } = require('child_process');
+const { officeCorsHeaders } = require('./scripts/office-origins.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
-/** Set ADDIN_URL to host the add-in elsewhere: the manifest's URLs are rewritten to it. */
-const publicUrl = process.env.ADDIN_URL || DEV_URL;
+
+/**
+ * Set ADDIN_URL to host the add-in elsewhere: the manifest's URLs are rewritten to it. Office loads
+ * add-ins over https only, so anything else fails the build here instead of failing in Excel later.
+ */
+function publicUrlOf(value) {
+  if (!value) return DEV_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_URL must be an https:// address (like https://addin.example.com/ceq/), not "${value}".`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(`ADDIN_URL must be an https:// address: Office loads add-ins over https only, and "${value}" is ${url.protocol.replace(':', '')}.`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Office.js's CDN: the one origin besides the add-in's own that the pane loads anything from. */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+
+/**
+ * The task pane's Content-Security-Policy: scripts, workers and requests from the add-in's own origin
+ * and Office's CDN only. Styles may be inline (Fluent UI writes its styles at run time); images and
+ * fonts may be data: URLs. Development builds also allow eval, which their eval-source-map needs.
+ */
+function contentSecurityPolicy(dev) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_CDN}${dev ? " 'unsafe-eval'" : ''}`,
+    "worker-src 'self'",
+    `connect-src 'self' ${OFFICE_CDN}${dev ? ' ws: wss:' : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 /** Writes dist/functions-es.json (Spanish names and descriptions) once functions.json is emitted. */
 class SpanishFunctionsPlugin {
@@ -18,10 +58,12 @@ class SpanishFunctionsPlugin {
   }
 }
 
-module.exports = (env, argv) => {
+module.exports = (env, argv = {}) => {
   const dev = argv.mode === 'development';
+  const publicUrl = publicUrlOf(process.env.ADDIN_URL);
   return {
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // Production builds ship no source maps unless CEQ_SOURCE_MAPS=1 asks for them (4.4 MB of them).
+    devtool: dev ? 'eval-source-map' : process.env.CEQ_SOURCE_MAPS ? 'source-map' : false,
     entry: {
       functions: './src/functions/index.ts',
       taskpane: './src/taskpane/index.tsx',
@@ -50,7 +92,8 @@ module.exports = (env, argv) => {
       new CustomFunctionsMetadataPlugin({ input: ['./src/functions/functions.ts', './src/functions/uncertainty.ts', './src/functions/quotas.ts'], output: 'functions.json' }),
       new SpanishFunctionsPlugin(),
       // functions.js is its own script tag before taskpane.js: custom functions register before any UI code loads.
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'blocking', inject: 'body' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'blocking', inject: 'body',
+        csp: contentSecurityPolicy(dev) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
@@ -61,8 +104,11 @@ module.exports = (env, argv) => {
     devServer: {
       static: path.resolve(__dirname, process.env.CEQ_DIST || 'dist'),
       port: 3000,
-      headers: { 'Access-Control-Allow-Origin': '*' },
-      server: httpsOptions(),
+      // As scripts/serve.mjs: this machine only unless CEQ_HOST says otherwise, CORS for Office's origins only.
+      host: process.env.CEQ_HOST || '127.0.0.1',
+      headers: (req) => officeCorsHeaders(req.headers.origin),
+      // Only `webpack serve` looks for the certificate (and warns when there is none); builds do not.
+      server: env && env.WEBPACK_SERVE ? httpsOptions() : 'http',
     },
   };
 };

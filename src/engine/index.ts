@@ -12,6 +12,7 @@ export * from './compare';
 export * from './discount';
 export * from './run';
 export * from './scenario-json';
+export * from './scenario-limits';
 export * from './sensitivity';
 export * from './distributions';
 export * from './random';

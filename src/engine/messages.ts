@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode } from './errors';
+import { excerptOf, type Problem, type ProblemCode } from './errors';
 
 /**
  * The one place where problem texts live, in both languages the product speaks. A Problem carries
@@ -111,6 +111,10 @@ const DETAILS = {
   notAList: {
     en: (p, f) => `expected a list ([…]), not ${FOUND.en[f.a.found]}`,
     es: (p, f) => `se esperaba una lista ([…]), no ${FOUND.es[f.a.found]}`,
+  },
+  notANumberShape: {
+    en: (p, f) => `expected a number, not ${FOUND.en[f.a.found]} (${f.value})`,
+    es: (p, f) => `se esperaba un número, no ${FOUND.es[f.a.found]} (${f.value})`,
   },
   notText: {
     en: (p, f) => `expected a text, not ${FOUND.en[f.a.found]}`,
@@ -301,6 +305,12 @@ const DETAILS = {
   characters: { en: () => 'characters of text', es: () => 'caracteres de texto', place: 'unit' },
   values: { en: () => 'values', es: () => 'valores', place: 'unit' },
   names: { en: () => 'names', es: () => 'nombres', place: 'unit' },
+  segments: { en: () => 'segments', es: () => 'segmentos', place: 'unit' },
+  plans: { en: () => 'proposed plans', es: () => 'planes propuestos', place: 'unit' },
+  keys: { en: () => 'keys', es: () => 'claves', place: 'unit' },
+  unknownKeys: { en: () => 'unknown keys', es: () => 'claves desconocidas', place: 'unit' },
+  characters: { en: () => 'characters', es: () => 'caracteres', place: 'unit' },
+  levels: { en: () => 'levels of nesting', es: () => 'niveles de anidamiento', place: 'unit' },
 } satisfies Record<string, Detail>;
 
 /** Every id a Problem's `detail` may hold. */
@@ -383,10 +393,14 @@ export function formatNumber(x: number, language: Language = 'en'): string {
   return language === 'es' ? text.replace('.', ',') : text;
 }
 
-/** A problem's value: numbers as formatNumber writes them, text as typed, nothing as "(blank)". */
+/**
+ * A problem's value: numbers as formatNumber writes them, text as typed, nothing as "(blank)", a list or
+ * an object as a short JSON excerpt (never "[object Object]", and never by calling anything it holds).
+ */
 function formatValue(value: unknown, language: Language): string {
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, language) : String(value);
   if (value === null || value === undefined || value === '') return BLANK[language];
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return excerptOf(value);
   return String(value);
 }
 

@@ -3,6 +3,7 @@ import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { NamedPlan, Scenario, Segment } from './scenario';
 import { isQuotaKeyName, planUsesQuotas } from './quota-plan';
+import { limitProblem } from './scenario-limits';
 import { misplacedOrUnknown, validateScenario } from './validate';
 
 /**
@@ -32,6 +33,11 @@ export interface ScenarioJson {
 function withDefaults(scope: Scope, values: Record<string, unknown> | undefined, prefix: string, problems: Problem[]): Record<string, number> {
   const out: Record<string, number> = { ...defaultsOf(scope) };
   for (const [key, value] of Object.entries(values ?? {})) {
+    // A list or an object where a number belongs is a shape problem, said as such (not "[object Object]").
+    if (typeof value === 'object' && value !== null) {
+      problems.push({ code: 'badShape', key: prefix + key, value, detail: 'notANumberShape', args: { found: kindOf(value) } });
+      continue;
+    }
     if (scope === 'plan' && isQuotaKeyName(key)) out[key] = value as number; // checked with the plan by validateScenario
     else if (findSpec(key)?.scope !== scope) problems.push(misplacedOrUnknown(prefix + key, key, scope));
     else out[key] = value as number;
@@ -58,7 +64,7 @@ function shapeProblems(json: unknown): Problem[] {
   if (!isRecord(json)) return [{ code: 'badShape', key: 'scenario', detail: 'notAnObject', args: { found: kindOf(json) } }];
   const problems: Problem[] = [];
   if (json.schemaVersion !== undefined && typeof json.schemaVersion !== 'number') {
-    problems.push({ code: 'notANumber', key: 'schemaVersion', value: JSON.stringify(json.schemaVersion) });
+    problems.push({ code: 'notANumber', key: 'schemaVersion', value: json.schemaVersion });
   }
   const expect = (x: unknown, path: string, want: 'object' | 'list' | 'text') => {
     if (x === undefined || kindOf(x) === want) return true;
@@ -92,10 +98,13 @@ function shapeProblems(json: unknown): Problem[] {
 
 /**
  * Reads a stored scenario, filling defaults; throws a ModelError listing every problem. Problems name
- * keys as validation does: a segment's name only when there are several, "proposed." for a lone
+ * keys as validation does, after checking the size limits of scenario-limits.ts before any other work:
+ * a segment's name only when there are several, "proposed." for a lone
  * proposed plan and "proposed1.", "proposed2." … when there are more.
  */
 export function scenarioFromJson(json: ScenarioJson): Scenario {
+  const tooLarge = limitProblem(json);
+  if (tooLarge) throw new ModelError('invalid', [tooLarge]);
   const shape = shapeProblems(json);
   if (shape.length) throw new ModelError('invalid', shape);
   const problems: Problem[] = [];

@@ -50,6 +50,23 @@ describe('the production bundle', () => {
     for (const attrs of scripts) expect(attrs).not.toMatch(/\b(defer|async|type="?module)\b/);
   });
 
+  it('ships no source maps (CEQ_SOURCE_MAPS=1 builds them on purpose) and no file points at one', () => {
+    if (process.env.CEQ_SOURCE_MAPS) return;
+    const all = (sub: string): string[] => readdirSync(join(dir, sub), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? all(join(sub, e.name)) : [join(sub, e.name)]));
+    expect(all('.').filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const s of sizes) expect(`${s.file}: ${/sourceMappingURL/.test(read(s.file).toString())}`).toBe(`${s.file}: false`);
+  });
+
+  it('the page\'s Content-Security-Policy comes first in <head>, before any script, and allows only itself and Office\'s CDN', () => {
+    const html = read('taskpane.html').toString();
+    const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
+    expect(meta).not.toBeNull();
+    expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));
+    expect(meta![1]).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(meta![1]).not.toMatch(/unsafe-eval|\*/);
+  });
+
   it('the functions bundle carries no React, Fluent UI or task pane code', () => {
     const functions = read('functions.js').toString();
     for (const marker of ['react.dev/errors', 'Minified React error', '__SECRET_INTERNALS', 'fui-FluentProvider', 'data-tabster', 'Customer Equity Planner']) {

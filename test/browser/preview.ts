@@ -6,6 +6,13 @@ import type { Page } from 'playwright-core';
 import { assertChromium, launch, openPane, type Browser } from './browser';
 import { assertBuilt, serveDirectory } from './server';
 
+/**
+ * The one console error a green run expects: office.js frames its telemetry page
+ * (telemetryservice.firstpartyapps.oaspapps.com), which the pane's Content-Security-Policy refuses on
+ * purpose (only the add-in's origin and Office's CDN are allowed); office.js goes on without it.
+ */
+const OFFICE_TELEMETRY_REFUSED = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
+
 export interface Preview {
   browser: Browser;
   page: Page;
@@ -23,7 +30,7 @@ export async function openPreview(beforeOpen?: (b: Browser) => Promise<void>): P
   const pageErrors: string[] = [];
   const record = (p: Page) => {
     p.on('pageerror', (e) => pageErrors.push(String(e)));
-    p.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    p.on('console', (m) => { if (m.type() === 'error' && !OFFICE_TELEMETRY_REFUSED.test(m.text())) pageErrors.push(m.text()); });
   };
   browser.context.pages().forEach(record);
   browser.context.on('page', record);

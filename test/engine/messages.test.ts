@@ -49,6 +49,8 @@ const SAID: Record<DetailId, Said> = {
     'baseline: expected an object ({…}), not true/false', 'baseline: se esperaba un objeto ({…}), no verdadero/falso'],
   notAList: [{ code: 'badShape', key: 'proposed', detail: 'notAList', args: { found: 'object' } },
     'proposed: expected a list ([…]), not an object', 'proposed: se esperaba una lista ([…]), no un objeto'],
+  notANumberShape: [{ code: 'badShape', key: 'churn', value: { toString: 1 }, detail: 'notANumberShape', args: { found: 'object' } },
+    'churn: expected a number, not an object ({"toString": 1})', 'churn: se esperaba un número, no un objeto ({"toString": 1})'],
   notText: [{ code: 'badShape', key: 'segments[1].name', detail: 'notText', args: { found: 'number' } },
     'segments[1].name: expected a text, not a number', 'segments[1].name: se esperaba un texto, no un número'],
   segmentName: [{ code: 'missing', key: 'segments[0].name', detail: 'segmentName' },
@@ -177,6 +179,19 @@ const SAID: Record<DetailId, Said> = {
     'baseline_series: 5001 values is too large; the limit is 1 – 5000', 'baseline_series: 5001 valores es demasiado grande; el límite es 1 – 5000'],
   names: [{ code: 'tooLarge', key: 'segments', value: 51, min: 1, max: 50, detail: 'names' },
     'segments: 51 names is too large; the limit is 1 – 50', 'segments: 51 nombres es demasiado grande; el límite es 1 – 50'],
+  segments: [{ code: 'tooLarge', key: 'segments', value: 20000, max: 50, detail: 'segments' },
+    'segments: 20000 segments is too large; the limit is 50', 'segments: 20000 segmentos es demasiado grande; el límite es 50'],
+  plans: [{ code: 'tooLarge', key: 'proposed', value: 11, max: 10, detail: 'plans' },
+    'proposed: 11 proposed plans is too large; the limit is 10', 'proposed: 11 planes propuestos es demasiado grande; el límite es 10'],
+  keys: [{ code: 'tooLarge', key: 'proposed[0].values', value: 5000, max: 200, detail: 'keys' },
+    'proposed[0].values: 5000 keys is too large; the limit is 200', 'proposed[0].values: 5000 claves es demasiado grande; el límite es 200'],
+  unknownKeys: [{ code: 'tooLarge', key: 'scenario', value: 2189, max: 20, detail: 'unknownKeys' },
+    'scenario: 2189 unknown keys is too large; the limit is 20', 'scenario: 2189 claves desconocidas es demasiado grande; el límite es 20'],
+  characters: [{ code: 'tooLarge', key: 'name', value: 32767, max: 1000, detail: 'characters' },
+    'name: 32767 characters is too large; the limit is 1000', 'name: 32767 caracteres es demasiado grande; el límite es 1000'],
+  levels: [{ code: 'tooLarge', key: 'segments[0].values.churn[0][0][0][0]', value: '> 8', max: 8, detail: 'levels' },
+    'segments[0].values.churn[0][0][0][0]: > 8 levels of nesting is too large; the limit is 8',
+    'segments[0].values.churn[0][0][0][0]: > 8 niveles de anidamiento es demasiado grande; el límite es 8'],
 };
 
 describe('every detail id', () => {

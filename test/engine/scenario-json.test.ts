@@ -154,7 +154,7 @@ describe('bad input', () => {
       ['proposed[0].values: expected an object ({…}), not a number', 'proposed[0].values: se esperaba un objeto ({…}), no un número'],
       ['segments: expected a list ([…]), not a text', 'segments: se esperaba una lista ([…]), no un texto'],
     ]);
-    expect(said({ schemaVersion: '2' })).toEqual([['schemaVersion: ""2"" is not a number', 'schemaVersion: ""2"" no es un número']]);
+    expect(said({ schemaVersion: '2' })).toEqual([['schemaVersion: "2" is not a number', 'schemaVersion: "2" no es un número']]);
   });
 
   it('reports a segment without a name instead of calling it "undefined"', () => {

@@ -94,7 +94,7 @@ describe('saved scenarios in document settings', () => {
   });
 
   it('reports a list that is not ours (a wrong shape) as corrupt and keeps it', async () => {
-    for (const raw of [{ schemaVersion: 1, items: 'nope' }, { schemaVersion: 1, items: [{ id: 1 }] }, 42, { hello: 'world' }]) {
+    for (const raw of [{ schemaVersion: 1, items: 'nope' }, { schemaVersion: { toString: 1 }, items: [] }, 42, { hello: 'world' }]) {
       const m = mockSettings({ [STORE_KEY]: raw });
       const store = new SavedScenarios(port(m));
       expect(store.list().status).toBe('corrupt');

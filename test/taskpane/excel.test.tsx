@@ -34,6 +34,8 @@ jest.mock('../../src/office/saved-scenarios', () => ({
     duplicate: async () => undefined,
     remove: async () => undefined,
     backupAndReset: async () => '',
+    backups: () => [],
+    restoreBackup: async () => undefined,
   })),
 }));
 

@@ -9,6 +9,9 @@ import { WorkbookPanel, type ReadReportView, type SavedEntryView, type WorkbookA
  * The workbook panel with a fake `actions` object (what src/office provides inside Excel): each test
  * clicks or types as a user would and checks what the actions received and what the panel says.
  */
+// user-event types and tabs key by key: on a busy 2-core machine one test can take well over jest's default 5 s.
+jest.setTimeout(30_000);
+
 interface Stored { name: string; scenario: Scenario; status?: SavedEntryView['status']; problems?: string }
 
 function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; failRename?: boolean } = {}) {
@@ -21,6 +24,8 @@ function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; fail
     rejected: [{ key: 'churnn', reason: 'unknown key "churnn"; did you mean "churn"?' }],
   };
   let corrupt = o.store === 'corrupt';
+  const backups: { key: string; savedAt: string; entries?: number }[] = [];
+  let notice: string | undefined;
   const actions: WorkbookActions = {
     insertModel: async (s) => {
       log('insert', s.name);
@@ -33,7 +38,7 @@ function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; fail
     saved: {
       list: () => (corrupt
         ? { status: 'corrupt', entries: [], message: 'The saved scenarios in this workbook cannot be read.' }
-        : { status: saved.size ? 'ok' : 'empty', entries: [...saved].map(([id, v]): SavedEntryView => ({ id, name: v.name, savedAt: '', status: v.status ?? 'valid', problems: v.problems })) }),
+        : { status: saved.size ? 'ok' : 'empty', notice, entries: [...saved].map(([id, v]): SavedEntryView => ({ id, name: v.name, savedAt: '', status: v.status ?? 'valid', problems: v.problems })) }),
       load: (id) => saved.get(id)!.scenario,
       save: async (name, scenario, id) => {
         log('save', name, id);
@@ -47,12 +52,24 @@ function fakeActions(o: { readScenario?: boolean; store?: 'ok' | 'corrupt'; fail
       },
       duplicate: async (id) => { log('duplicate', id); saved.set(`s${++n}`, { ...saved.get(id)!, name: `${saved.get(id)!.name} (2)` }); },
       remove: async (id) => { log('remove', id); saved.delete(id); },
-      backupAndReset: async () => { log('reset'); corrupt = false; return 'ceq.savedScenarios.backup.1'; },
+      backupAndReset: async () => {
+        log('reset');
+        corrupt = false;
+        backups.unshift({ key: 'ceq.savedScenarios.backup.1', savedAt: '2026-12-01T10:00:00.000Z' });
+        return 'ceq.savedScenarios.backup.1';
+      },
+      backups: () => [...backups],
+      restoreBackup: async (key) => {
+        log('restore', key);
+        backups.splice(backups.findIndex((b) => b.key === key), 1);
+        corrupt = true;
+      },
     },
     insertComparison: async (rows, options) => { log('insertComparison', rows.map((r) => r.name), options); return 'CEQ Comparison'; },
   };
   const seed = (name: string, extra: Partial<Stored> = {}) => saved.set(`s${++n}`, { name, scenario: defaultScenario(), ...extra });
-  return { actions, calls, seed, saved };
+  const setNotice = (text: string) => { notice = text; };
+  return { actions, calls, seed, saved, setNotice };
 }
 
 function ui(actions: WorkbookActions, o: { lang?: Language; scenario?: Scenario; onScenario?: (s: Scenario) => void } = {}) {
@@ -249,6 +266,33 @@ describe('WorkbookPanel: saved scenarios', () => {
     expect(await screen.findByText(/kept under ceq\.savedScenarios\.backup\.1/)).toBeInTheDocument();
     expect(calls).toEqual([['reset']]);
     expect(button('Save')).toBeEnabled();
+    // The backup is listed, and restoring it puts the old data back (here: corrupt again).
+    const backups = screen.getByRole('region', { name: 'Backups of the saved list' });
+    expect(within(backups).getByText(/unreadable|cannot be read/)).toBeInTheDocument();
+    await user.click(within(backups).getByRole('button', { name: /^Restore: Backup of / }));
+    expect(await screen.findByText('Restored the backup; the list it replaced is kept as a backup.')).toBeInTheDocument();
+    expect(calls).toEqual([['reset'], ['restore', 'ceq.savedScenarios.backup.1']]);
+    expect(screen.queryByRole('region', { name: 'Backups of the saved list' })).toBeNull();
+    expect(button('Save')).toBeDisabled();
+  });
+
+  it('a corrupt entry is marked, says why and can only be deleted; the reader\'s notice is shown and changes still work', async () => {
+    const { actions, calls, seed, setNotice } = fakeActions();
+    seed('Fine');
+    seed('', { status: 'corrupt', problems: 'this entry holds no readable scenario; it is kept as it is and can only be deleted' });
+    setNotice('1 saved entry cannot be read; it is kept as it is, marked "corrupt".');
+    const { user } = ui(actions);
+    expect(screen.getByText(/1 saved entry cannot be read/)).toBeInTheDocument();
+    expect(screen.getByText('corrupt')).toBeInTheDocument();
+    expect(screen.getByText(/holds no readable scenario/)).toBeInTheDocument();
+    expect(button('Load (no name)')).toBeDisabled();
+    expect(button('Rename (no name)')).toBeDisabled();
+    expect(button('Duplicate (no name)')).toBeDisabled();
+    expect(button('Save')).toBeEnabled();
+    await user.click(button('Delete (no name)'));
+    await user.click(button('Yes, delete'));
+    expect(calls).toEqual([['remove', 's2']]);
+    expect(button('Load Fine')).toBeEnabled();
   });
 
   it('switching the pane to Spanish (a new store in Spanish) shows the store in Spanish', () => {

@@ -1,11 +1,12 @@
 import * as React from 'react';
 import {
-  Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow,
+  Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select,
 } from '@fluentui/react-components';
 import { describeProblems, ModelError, type Language, type Scenario } from '../../engine';
-import { breakevenYear, summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
-import { ComparisonChart } from './ComparisonChart';
+import { summariseScenarios, type ScenarioSummaryRow } from '../../workbook';
+import type { SavedEntryView, ScenarioSourceView, WorkbookActions } from './actions';
+import { SavedBackups } from './SavedBackups';
+import { SavedComparison } from './SavedComparison';
 import { T, type TextKey } from './texts';
 
 /**
@@ -25,48 +26,7 @@ import { T, type TextKey } from './texts';
  *     insertComparison,                                              // called with (rows, { lang })
  *   }} />
  */
-export interface SavedEntryView {
-  id: string;
-  name: string;
-  savedAt: string;
-  status: 'valid' | 'invalid' | 'newer';
-  problems?: string;
-}
-
-export interface SavedStoreView {
-  list(): { status: 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer'; entries: SavedEntryView[]; message?: string };
-  load(id: string): Scenario;
-  /** Adds an entry, or replaces the one with `id`; rejects (changing nothing) when the scenario is invalid. */
-  save(name: string, scenario: Scenario, id?: string): Promise<unknown>;
-  rename(id: string, name: string): Promise<void>;
-  duplicate(id: string): Promise<unknown>;
-  remove(id: string): Promise<void>;
-  backupAndReset(): Promise<string>;
-}
-
-/** Where a scenario is read from (src/office/read-scenario.ts ScenarioSource). */
-export type ScenarioSourceView =
-  | { kind: 'selection' }
-  | { kind: 'name'; name: string }
-  | { kind: 'table'; name: string }
-  | { kind: 'inputsSheet' };
-
-export interface ReadReportView {
-  scenario?: Scenario;
-  found: string[];
-  defaulted: string[];
-  rejected: { key: string; reason: string }[];
-  addresses?: string[];
-}
-
-export interface WorkbookActions {
-  insertModel(s: Scenario): Promise<{ sheets: { name: string; cells: number }[]; names: number; charts: number }>;
-  readFromSelection(): Promise<ReadReportView>;
-  /** Optional: read from a named range, an Excel table or our inputs sheet too (else only the selection is offered). */
-  readScenario?(source: ScenarioSourceView): Promise<ReadReportView>;
-  saved: SavedStoreView;
-  insertComparison(rows: readonly ScenarioSummaryRow[], options?: { lang: Language }): Promise<string>;
-}
+export type { ReadReportView, SavedEntryView, SavedStoreView, ScenarioSourceView, WorkbookActions } from './actions';
 
 export interface WorkbookPanelProps {
   lang: Language;
@@ -79,7 +39,6 @@ export interface WorkbookPanelProps {
 
 type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; details?: string[] };
 
-const fmt = (lang: Language) => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 0 });
 
 /** The text of any failure: the engine's problems in the pane's language, else the error's own message. */
 function errorText(e: unknown, lang: Language): string {
@@ -92,6 +51,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   const [message, setMessage] = React.useState<Message>();
   const [busy, setBusy] = React.useState(false);
   const [store, setStore] = React.useState(() => actions.saved.list());
+  const [backups, setBackups] = React.useState(() => actions.saved.backups());
   const [saveName, setSaveName] = React.useState(scenario.name);
   const [saveTouched, setSaveTouched] = React.useState(false);
   const [renaming, setRenaming] = React.useState<{ id: string; name: string }>();
@@ -101,10 +61,12 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   const [source, setSource] = React.useState<ScenarioSourceView['kind']>('selection');
   const [sourceName, setSourceName] = React.useState('');
   const [sourceTouched, setSourceTouched] = React.useState(false);
-  const refresh = () => setStore(actions.saved.list());
+  const refresh = () => {
+    setStore(actions.saved.list());
+    setBackups(actions.saved.backups());
+  };
   // A new store (the pane switched language, or reconnected) is read again: its messages follow.
-  React.useEffect(() => setStore(actions.saved.list()), [actions.saved]);
-  const number = fmt(lang);
+  React.useEffect(refresh, [actions.saved]);
   // Keyboard users land on the confirmation they just asked for.
   const confirmDelete = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => {
@@ -155,7 +117,9 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
   };
 
   // ── Saved scenarios ────────────────────────────────────────────────────────────────────────────
-  const byName = (name: string, except?: string) => store.entries.find((e) => e.id !== except && e.name.trim().toLowerCase() === name.trim().toLowerCase());
+  // A corrupt entry is never replaced by name (it may only be deleted): saving under its name adds an entry.
+  const byName = (name: string, except?: string) => store.entries.find((e) => e.id !== except && e.status !== 'corrupt'
+    && e.name.trim().toLowerCase() === name.trim().toLowerCase());
   const replacing = saveName.trim() ? byName(saveName) : undefined;
   const saveError = saveTouched && !saveName.trim() ? tr('nameRequired')
     : replacing?.status === 'newer' ? tr('cannotReplaceNewer') : undefined;
@@ -197,7 +161,9 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
       setMessage({ intent: 'error', text: errorText(e, lang) });
     }
   };
-  const statusText = (e: SavedEntryView) => (e.status === 'invalid' ? tr('invalid') : e.status === 'newer' ? tr('newer') : undefined);
+  const statusText = (e: SavedEntryView) => (e.status === 'valid' ? undefined : tr(e.status));
+  const shown = (e: SavedEntryView) => e.name || tr('unnamed');
+  const locked = (e: SavedEntryView) => e.status === 'newer' || e.status === 'corrupt';
 
   return (
     <section aria-label={tr('workbook')} aria-busy={busy} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -243,6 +209,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
           </MessageBarBody>
         </MessageBar>
       )}
+      {store.notice && <MessageBar intent="info"><MessageBarBody>{store.notice}</MessageBarBody></MessageBar>}
       <div style={{ display: 'flex', gap: 8, alignItems: 'start' }}>
         <Field label={tr('saveAs')} validationState={saveError ? 'error' : replacing ? 'warning' : 'none'}
           validationMessage={saveError ?? (replacing ? tr('willReplace') : undefined)} style={{ flex: 1 }}>
@@ -256,7 +223,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
         {store.entries.map((e) => (
           <li key={e.id} style={{ display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap' }}>
             <Checkbox
-              aria-label={`${tr('select')} ${e.name}`}
+              aria-label={`${tr('select')} ${shown(e)}`}
               checked={selected.has(e.id)}
               disabled={e.status !== 'valid'}
               onChange={(_, d) => setSelected((s) => {
@@ -280,62 +247,41 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
               </>
             ) : (
               <span style={{ flex: 1 }}>
-                {e.name}{' '}
+                {shown(e)}{' '}
                 {statusText(e) && <Badge color={e.status === 'newer' ? 'warning' : 'danger'} appearance="tint">{statusText(e)}</Badge>}
                 {e.problems && <span style={{ display: 'block', fontSize: 12, color: '#A4262C' }}>{e.problems}</span>}
               </span>
             )}
             {deleting === e.id ? (
               <>
-                <span role="alert">{tr('confirmDelete')} "{e.name}"?</span>
-                <Button ref={confirmDelete} size="small" appearance="primary" disabled={busy} onClick={() => remove(e.id, e.name)}>{tr('yesDelete')}</Button>
+                <span role="alert">{tr('confirmDelete')} "{shown(e)}"?</span>
+                <Button ref={confirmDelete} size="small" appearance="primary" disabled={busy} onClick={() => remove(e.id, shown(e))}>{tr('yesDelete')}</Button>
                 <Button size="small" onClick={() => setDeleting(undefined)}>{tr('cancel')}</Button>
               </>
             ) : renaming?.id !== e.id && (
               <>
-                <Button size="small" aria-label={`${tr('load')} ${e.name}`} disabled={busy || e.status !== 'valid'}
-                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${e.name}"`; })}>{tr('load')}</Button>
-                <Button size="small" aria-label={`${tr('rename')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
+                <Button size="small" aria-label={`${tr('load')} ${shown(e)}`} disabled={busy || e.status !== 'valid'}
+                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${shown(e)}"`; })}>{tr('load')}</Button>
+                <Button size="small" aria-label={`${tr('rename')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}
                   onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
-                <Button size="small" aria-label={`${tr('duplicate')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
-                  onClick={() => act(async () => { await actions.saved.duplicate(e.id); return `${tr('duplicated')} "${e.name}"`; })}>{tr('duplicate')}</Button>
-                <Button size="small" aria-label={`${tr('remove')} ${e.name}`} disabled={busy || !!store.message}
+                <Button size="small" aria-label={`${tr('duplicate')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}
+                  onClick={() => act(async () => { await actions.saved.duplicate(e.id); return `${tr('duplicated')} "${shown(e)}"`; })}>{tr('duplicate')}</Button>
+                <Button size="small" aria-label={`${tr('remove')} ${shown(e)}`} disabled={busy || !!store.message}
                   onClick={() => setDeleting(e.id)}>{tr('remove')}</Button>
               </>
             )}
           </li>
         ))}
       </ul>
+      <SavedBackups lang={lang} backups={backups} busy={busy}
+        onRestore={(key) => act(async () => { await actions.saved.restoreBackup(key); return tr('restored'); })} />
       <div style={{ display: 'flex', gap: 8 }}>
         <Button disabled={busy || selected.size < 1} onClick={compare}>{tr('compare')}</Button>
         {comparison && (
           <Button disabled={busy} onClick={() => act(async () => `${tr('inserted')}: ${await actions.insertComparison(comparison, { lang })}`)}>{tr('insertComparison')}</Button>
         )}
       </div>
-      {comparison && (
-        <>
-          <Table size="small" aria-label={tr('comparison')}>
-            <TableHeader>
-              <TableRow>
-                {(['name', 'ce', 'npv', 'tenure', 'breakeven', 'comp'] as const).map((k) => <TableHeaderCell key={k}>{tr(k)}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {comparison.map((r) => (
-                <TableRow key={r.name}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell>{number.format(r.customerEquityDelta)}</TableCell>
-                  <TableCell>{number.format(r.npvDelta)}</TableCell>
-                  <TableCell>{number.format(r.tenureNpvDelta)}</TableCell>
-                  <TableCell>{breakevenYear(r) ?? tr('never')}</TableCell>
-                  <TableCell>{number.format(r.year1CompCostDelta)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <ComparisonChart rows={comparison} title={tr('chart')} lang={lang} />
-        </>
-      )}
+      {comparison && <SavedComparison lang={lang} rows={comparison} />}
     </section>
   );
 }

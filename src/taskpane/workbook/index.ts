@@ -3,3 +3,4 @@ export {
   type ReadReportView,
 } from './WorkbookPanel';
 export { ComparisonChart } from './ComparisonChart';
+export { SavedBackups, type BackupView } from './SavedBackups';
