@@ -309,7 +309,6 @@ const DETAILS = {
   plans: { en: () => 'proposed plans', es: () => 'planes propuestos', place: 'unit' },
   keys: { en: () => 'keys', es: () => 'claves', place: 'unit' },
   unknownKeys: { en: () => 'unknown keys', es: () => 'claves desconocidas', place: 'unit' },
-  characters: { en: () => 'characters', es: () => 'caracteres', place: 'unit' },
   levels: { en: () => 'levels of nesting', es: () => 'niveles de anidamiento', place: 'unit' },
 } satisfies Record<string, Detail>;
 

@@ -187,8 +187,6 @@ const SAID: Record<DetailId, Said> = {
     'proposed[0].values: 5000 keys is too large; the limit is 200', 'proposed[0].values: 5000 claves es demasiado grande; el límite es 200'],
   unknownKeys: [{ code: 'tooLarge', key: 'scenario', value: 2189, max: 20, detail: 'unknownKeys' },
     'scenario: 2189 unknown keys is too large; the limit is 20', 'scenario: 2189 claves desconocidas es demasiado grande; el límite es 20'],
-  characters: [{ code: 'tooLarge', key: 'name', value: 32767, max: 1000, detail: 'characters' },
-    'name: 32767 characters is too large; the limit is 1000', 'name: 32767 caracteres es demasiado grande; el límite es 1000'],
   levels: [{ code: 'tooLarge', key: 'segments[0].values.churn[0][0][0][0]', value: '> 8', max: 8, detail: 'levels' },
     'segments[0].values.churn[0][0][0][0]: > 8 levels of nesting is too large; the limit is 8',
     'segments[0].values.churn[0][0][0][0]: > 8 niveles de anidamiento es demasiado grande; el límite es 8'],
