@@ -85,7 +85,7 @@ export function App(props: AppProps): React.ReactElement {
       style={theme === 'highContrast' ? (HIGH_CONTRAST_CHART_COLORS as React.CSSProperties) : undefined}>
       <StudioContext.Provider value={studio}>
         <div className={styles.page}>
-          <Header lang={lang} preview={props.host.kind !== 'excel'} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} />
+          <Header lang={lang} preview={props.host.kind !== 'excel'} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} edited={state.draft.edited} />
           <main>
             <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">
               {tabs.map((tab) => (

@@ -278,7 +278,7 @@ describe('without a proposed plan', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
     expect(await screen.findByText('Add a proposed plan to compare it with the baseline.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('tab', { name: 'Scenario' }));
-    fireEvent.click(screen.getByText('Add proposed plan'));
+    fireEvent.click(screen.getByText('New proposal from today’s plan'));
     expect(planInput('commissionRenewal', 1)).toHaveValue('2'); // a new plan starts as a copy of the baseline
     expect(screen.getByTestId('live-npv')).toHaveTextContent('$0');
   });

@@ -39,6 +39,8 @@ export interface Draft {
   proposed: DraftRow[];
   budgetNeutral: boolean;
   nextId: number;
+  /** True once anything was changed since the scenario was loaded (the example's description then no longer applies). */
+  edited?: boolean;
 }
 
 export const BASELINE_ID = 'baseline';
@@ -79,7 +81,8 @@ export type Action =
   | { type: 'name'; text: string }
   | { type: 'addSegment'; name: string }
   | { type: 'removeSegment'; id: string }
-  | { type: 'addPlan'; name: string }
+  /** A new proposed plan, a copy of plan `from` (an id; BASELINE_ID for today's plan; default the last proposed plan). */
+  | { type: 'addPlan'; name: string; from?: string }
   | { type: 'removePlan'; id: string }
   /** Sets texts of a plan's keys and removes keys (the quota designer adds and removes roles and components). */
   | { type: 'planKeys'; id: string; set: Raw; remove?: readonly string[] }
@@ -91,6 +94,12 @@ export type Action =
 const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
 
 export function reduce(d: Draft, a: Action): Draft {
+  const next = apply(d, a);
+  // Loading starts afresh; a locale switch rewrites texts without changing a value.
+  return next === d || a.type === 'load' || a.type === 'locale' || next.edited ? next : { ...next, edited: true };
+}
+
+function apply(d: Draft, a: Action): Draft {
   switch (a.type) {
     case 'field':
       return setField(d, a.path, a.text);
@@ -106,7 +115,7 @@ export function reduce(d: Draft, a: Action): Draft {
     case 'removeSegment':
       return d.segments.length <= 1 ? d : { ...d, segments: d.segments.filter((g) => g.id !== a.id) };
     case 'addPlan': {
-      const from = d.proposed[d.proposed.length - 1] ?? d.baseline;
+      const from = [d.baseline, ...d.proposed].find((r) => r.id === a.from) ?? d.proposed[d.proposed.length - 1] ?? d.baseline;
       return { ...d, proposed: [...d.proposed, { id: `p${d.nextId}`, name: a.name, values: { ...from.values }, base: from.base }], nextId: d.nextId + 1 };
     }
     case 'removePlan':

@@ -1,0 +1,27 @@
+/**
+ * Texts of the pane's workflow helpers (new proposal from today's plan, duplicate, undo, the edited
+ * example's note, the no-change note), in both languages. `{name}` marks a value filled in by `w()`.
+ */
+import type { Language } from '../../engine';
+
+export const W = {
+  newFromBaseline: { en: 'New proposal from today’s plan', es: 'Nueva propuesta desde el plan actual' },
+  newFromBaselineHint: {
+    en: 'Starts as a copy of {baseline}: change one lever and the results show that lever alone.',
+    es: 'Empieza como copia de {baseline}: cambie una palanca y los resultados muestran solo esa palanca.',
+  },
+  duplicate: { en: 'Duplicate {plan}', es: 'Duplicar {plan}' },
+  copyName: { en: '{plan} (copy)', es: '{plan} (copia)' },
+  exampleEdited: {
+    en: 'You have edited the example since opening it: its description no longer applies.',
+    es: 'Ha modificado el ejemplo desde que lo abrió: su descripción ya no se aplica.',
+  },
+  noChange: { en: 'No change: {plan} is the same plan as {baseline}.', es: 'Sin cambios: {plan} es el mismo plan que {baseline}.' },
+} as const;
+
+export type WKey = keyof typeof W;
+
+export function w(lang: Language, key: WKey, params?: Record<string, string | number>): string {
+  const text: string = W[key][lang];
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
