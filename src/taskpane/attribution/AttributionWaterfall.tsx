@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Radio, RadioGroup, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { findSpec, QUOTA_LEVER, type Attribution, type AttributionMetric, type PlanValues } from '../../engine';
+import { findSpec, QUOTA_LEVER, type Attribution, type PlanValues } from '../../engine';
 import { formatAssumption } from '../../i18n';
 import { useStudio } from '../studio';
 import type { Computed } from '../state/compute';
@@ -35,8 +35,8 @@ const useStyles = makeStyles({
   },
 });
 
-const METRIC_OF = { equity: 'customerEquityDelta', npv: 'npvDelta' } as const satisfies Record<string, AttributionMetric>;
-type Choice = keyof typeof METRIC_OF;
+/** The two changes the waterfall splits: customer equity (customerEquityDelta) and NPV (npvDelta). */
+type Choice = 'equity' | 'npv';
 
 interface Line {
   id: string;
