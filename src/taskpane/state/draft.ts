@@ -41,6 +41,11 @@ export interface Draft {
   nextId: number;
   /** True once anything was changed since the scenario was loaded (the example's description then no longer applies). */
   edited?: boolean;
+  /**
+   * The field being typed in and its text before this edit began (consecutive keystrokes in one field
+   * are one edit). While that field is invalid the results are those of `before`, not of a half-typed value.
+   */
+  editing?: { path: string; before: string };
 }
 
 export const BASELINE_ID = 'baseline';
@@ -94,15 +99,19 @@ export type Action =
 const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
 
 export function reduce(d: Draft, a: Action): Draft {
-  const next = apply(d, a);
+  let next = apply(d, a);
+  // Any other action ends the edit in progress: its text is then committed.
+  if (a.type !== 'field' && next.editing) next = { ...next, editing: undefined };
   // Loading starts afresh; a locale switch rewrites texts without changing a value.
   return next === d || a.type === 'load' || a.type === 'locale' || next.edited ? next : { ...next, edited: true };
 }
 
 function apply(d: Draft, a: Action): Draft {
   switch (a.type) {
-    case 'field':
-      return setField(d, a.path, a.text);
+    case 'field': {
+      const editing = d.editing?.path === a.path ? d.editing : { path: a.path, before: fieldText(d, a.path) };
+      return { ...setField(d, a.path, a.text), editing };
+    }
     case 'name':
       return { ...d, name: a.text };
     case 'addSegment': {
@@ -138,6 +147,14 @@ function apply(d: Draft, a: Action): Draft {
     case 'locale':
       return relocalize(d, a.locale);
   }
+}
+
+/** The text of a field path ('' when the field has none yet). */
+export function fieldText(d: Draft, path: string): string {
+  const [part, a, b] = path.split(':');
+  if (part === 'settings' || part === 'behaviour') return d[part][a] ?? '';
+  const row = part === 'segment' ? d.segments.find((r) => r.id === a) : a === BASELINE_ID ? d.baseline : d.proposed.find((r) => r.id === a);
+  return (b === 'name' ? row?.name : row?.values[b]) ?? '';
 }
 
 function setField(d: Draft, path: string, text: string): Draft {

@@ -17,6 +17,10 @@ export const W = {
     es: 'Ha modificado el ejemplo desde que lo abrió: su descripción ya no se aplica.',
   },
   noChange: { en: 'No change: {plan} is the same plan as {baseline}.', es: 'Sin cambios: {plan} es el mismo plan que {baseline}.' },
+  staleField: {
+    en: 'Results are for {field} at {value}, its value before this edit.',
+    es: 'Los resultados son para {field} con {value}, su valor antes de esta edición.',
+  },
 } as const;
 
 export type WKey = keyof typeof W;
