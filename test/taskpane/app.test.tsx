@@ -81,7 +81,11 @@ describe('invalid input', () => {
   it('marks the field with the valid range, keeps the text typed and the last valid results', () => {
     renderApp();
     type(renewal(), '6');
+    fireEvent.blur(renewal()); // "6" is committed: the results of an invalid edit are those of "6"
     const good = liveNpv();
+    type(renewal(), '1');
+    type(renewal(), '15');
+    expect(liveNpv()).not.toBe(good); // 15 % on the way to 150 % shows live
     type(renewal(), '150');
     const field = renewal();
     expect(field.value).toBe('150');
@@ -90,6 +94,7 @@ describe('invalid input', () => {
     expect(liveNpv()).toBe(good);
     expect(screen.getByTestId('live-strip')).toHaveAttribute('data-stale', 'true');
     expect(screen.getByTestId('problems')).toHaveTextContent('1 input(s) need attention');
+    expect(screen.getByTestId('stale-field')).toHaveTextContent(/\(Retention plan\) at 6\s?%, its value before this edit/);
 
     type(renewal(), 'six');
     expect(renewal().value).toBe('six');

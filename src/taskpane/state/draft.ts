@@ -94,6 +94,10 @@ export type Action =
   | { type: 'budgetNeutral'; on: boolean }
   | { type: 'scaleEfforts' }
   | { type: 'load'; scenario: Scenario }
+  /** The field lost focus: the edit in progress is committed (draft.editing ends). */
+  | { type: 'commit' }
+  /** Puts back a whole earlier draft (undo of a load or a removed plan). */
+  | { type: 'restore'; draft: Draft }
   | { type: 'locale'; locale: string };
 
 const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
@@ -103,7 +107,7 @@ export function reduce(d: Draft, a: Action): Draft {
   // Any other action ends the edit in progress: its text is then committed.
   if (a.type !== 'field' && next.editing) next = { ...next, editing: undefined };
   // Loading starts afresh; a locale switch rewrites texts without changing a value.
-  return next === d || a.type === 'load' || a.type === 'locale' || next.edited ? next : { ...next, edited: true };
+  return next === d || a.type === 'load' || a.type === 'locale' || a.type === 'restore' || next.edited ? next : { ...next, edited: true };
 }
 
 function apply(d: Draft, a: Action): Draft {
@@ -144,6 +148,10 @@ function apply(d: Draft, a: Action): Draft {
       return scaleEfforts(d);
     case 'load':
       return draftFromScenario(a.scenario, d.locale, d.budgetNeutral);
+    case 'commit':
+      return d;
+    case 'restore':
+      return relocalize(a.draft, d.locale);
     case 'locale':
       return relocalize(d, a.locale);
   }

@@ -21,6 +21,16 @@ export const W = {
     en: 'Results are for {field} at {value}, its value before this edit.',
     es: 'Los resultados son para {field} con {value}, su valor antes de esta edición.',
   },
+  undoRemoved: { en: 'Removed {plan}.', es: 'Se quitó {plan}.' },
+  undoLoaded: { en: 'Opened {scenario} in place of {previous}.', es: 'Se abrió {scenario} en lugar de {previous}.' },
+  undo: { en: 'Undo', es: 'Deshacer' },
+  dismiss: { en: 'Dismiss', es: 'Cerrar' },
+  restoreOffer: {
+    en: 'This browser kept the scenario you were working on, {scenario}, saved {when}.',
+    es: 'Este navegador guardó el escenario en el que trabajaba, {scenario}, el {when}.',
+  },
+  restore: { en: 'Restore it', es: 'Recuperarlo' },
+  discard: { en: 'Discard', es: 'Descartar' },
 } as const;
 
 export type WKey = keyof typeof W;
