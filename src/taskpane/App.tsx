@@ -11,6 +11,7 @@ import { TABS, type TabDef } from './tabs';
 import { THEMES, useThemeName } from './theme';
 import { HIGH_CONTRAST_CHART_COLORS } from './charts/palette';
 import { LostWorkBar, useLostWork } from './workflow/useLostWork';
+import { useNarrowPaneStyles } from './workflow/narrowPane';
 
 export interface AppProps {
   host: HostInfo;
@@ -51,6 +52,7 @@ function labelOf(tab: TabDef, lang: Language): string {
 /** The pane's shell: theme, language, header and the tabs (TABS in tabs.ts). */
 export function App(props: AppProps): React.ReactElement {
   const styles = useStyles();
+  useNarrowPaneStyles();
   const preferred = props.host.displayLanguage ?? props.browserLocale;
   const [lang, setLang] = React.useState<Language>(languageOf(preferred));
   const locale = localeFor(lang, preferred);

@@ -20,9 +20,9 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: '2px 0', fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
   hint: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },
-  bars: { display: 'grid', gridTemplateColumns: 'minmax(120px, 45%) 1fr', gap: '6px 8px', alignItems: 'center', margin: 0 },
+  bars: { display: 'grid', gridTemplateColumns: 'minmax(0, 45%) minmax(0, 1fr)', gap: '6px 8px', alignItems: 'center', margin: 0 },
   barLabel: { fontSize: tokens.fontSizeBase200 },
-  barTrack: { display: 'flex', alignItems: 'center', gap: '6px', fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, margin: 0 },
+  barTrack: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '2px 6px', minWidth: 0, fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, margin: 0 },
   bar: {
     height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: '2px', flexShrink: 0,
     // Forced colours would paint the bar in the page background: keep it, in a system colour.
