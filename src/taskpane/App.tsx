@@ -12,6 +12,7 @@ import { THEMES, useThemeName } from './theme';
 import { HIGH_CONTRAST_CHART_COLORS } from './charts/palette';
 import { LostWorkBar, useLostWork } from './workflow/useLostWork';
 import { useNarrowPaneStyles } from './workflow/narrowPane';
+import { FallbackNote } from './workflow/FallbackNote';
 
 export interface AppProps {
   host: HostInfo;
@@ -91,6 +92,7 @@ export function App(props: AppProps): React.ReactElement {
       <StudioContext.Provider value={studio}>
         <div className={styles.page}>
           <Header lang={lang} preview={preview} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} edited={state.draft.edited} />
+          <FallbackNote fallback={props.host.fallback} lang={lang} />
           <LostWorkBar lost={lost} lang={lang} locale={locale} />
           <main>
             <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">

@@ -31,6 +31,14 @@ export const W = {
   },
   restore: { en: 'Restore it', es: 'Recuperarlo' },
   discard: { en: 'Discard', es: 'Descartar' },
+  helperFailed: {
+    en: 'Office.js loaded but its helper file {file} did not (blocked or offline), so the pane opened as a preview: workbook actions are off.',
+    es: 'Office.js se cargó pero su archivo auxiliar {file} no (bloqueado o sin conexión), así que el panel se abrió como vista previa: las acciones del libro no están disponibles.',
+  },
+  noAnswer: {
+    en: 'Office did not answer within {seconds} s, so the pane opened as a preview; it switches to Excel if Office answers later.',
+    es: 'Office no respondió en {seconds} s, así que el panel se abrió como vista previa; pasará a Excel si Office responde más tarde.',
+  },
 } as const;
 
 export type WKey = keyof typeof W;
