@@ -149,3 +149,36 @@ describe('lost work and half-typed values', () => {
     expect(preview.pageErrors).toEqual([]);
   });
 });
+
+describe.each(['en', 'es'] as const)('adding a role to a plan that pays flat commissions, in %s', (lang) => {
+  it('asks whether to replace them (the default) or add to them, and shows the cost at 100 % attainment beside the expected', async () => {
+    await page.getByTestId('language').selectOption(lang);
+    await openExample();
+    await openTab(page, 'quotas', 'quotas');
+    await page.getByTestId('quota-add-role').selectOption('ae');
+    const choice = page.getByTestId('quota-flat-choice');
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain(lang === 'en' ? 'also pays flat commissions' : 'también paga comisiones fijas');
+    expect(await page.getByTestId('quota-flat-replace').isChecked()).toBe(true); // Fluent puts the test id on the radio's input
+    await page.getByTestId('quota-add-role-go').click();
+    await page.getByTestId('quota-role-ae').waitFor();
+    // Replaced: the proposed plan's flat commission rates are now 0, so the role is not paid on top of them.
+    for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion']) expect(await planInput(page, key).inputValue()).toBe('0');
+    const target = page.getByTestId('qt-proposed-ae-target');
+    await target.waitFor();
+    // Catalogue defaults: 10 people × 150,000 OTE × 50 % variable = 750,000 at 100 % attainment.
+    expect(moneyValue((await target.textContent()) ?? '', lang)).toBe(750_000);
+    expect(moneyValue((await page.getByTestId('qt-proposed-ae-expected').textContent()) ?? '', lang)).toBeGreaterThan(0);
+
+    // "Add" keeps the flat commissions: a new plan from today's plan, then add the role on top.
+    await openTab(page, 'scenario', 'live-strip');
+    await page.getByTestId('new-from-baseline').click();
+    await openTab(page, 'quotas', 'quotas');
+    await page.getByTestId('quota-add-role').selectOption('am');
+    await page.getByTestId('quota-add-role-plan').selectOption({ index: 2 });
+    await page.getByTestId('quota-flat-add').click();
+    await page.getByTestId('quota-add-role-go').click();
+    expect(await planInput(page, 'commissionNew', 2).inputValue()).toBe('10');
+  });
+});
+
