@@ -59,7 +59,7 @@ export function App(props: AppProps): React.ReactElement {
   const locale = localeFor(lang, preferred);
   const [currency, setCurrency] = React.useState(() => defaultCurrency(localeFor(languageOf(preferred), preferred)));
   const fmt = React.useMemo(() => formats(locale, currency), [locale, currency]);
-  const [initial] = React.useState(() => props.initial ?? exampleScenario(EXAMPLE_IDS[0]));
+  const [initial] = React.useState(() => props.initial ?? exampleScenario(EXAMPLE_IDS[0], lang));
   const state = useStudioState(initial, locale, lang);
   const preview = props.host.kind !== 'excel';
   const lost = useLostWork(state.draft, state.dispatch, state.evaluation.scenario, preview, lang, initial);
@@ -78,7 +78,7 @@ export function App(props: AppProps): React.ReactElement {
     dispatch({ type: 'load', scenario: s });
     setPlanIndex(0);
   }, [dispatch]);
-  const openExample = React.useCallback((id: ExampleId) => loadScenario(exampleScenario(id)), [loadScenario]);
+  const openExample = React.useCallback((id: ExampleId) => loadScenario(exampleScenario(id, lang)), [loadScenario, lang]);
 
   const studio: Studio = { ...state, dispatch, lang, locale, fmt, host: props.host, planIndex, setPlanIndex, loadScenario };
   const select = (id: string) => {

@@ -171,7 +171,7 @@ describe('Spanish and number formats', () => {
   it('follows Office\'s display language inside Excel: Spanish labels, Spanish numbers, no language switch', () => {
     render(<App host={{ kind: 'excel', displayLanguage: 'es-ES' }} />);
     expect(screen.getByRole('tab', { name: 'Resultados' })).toBeInTheDocument();
-    expect(renewal()).toHaveAccessibleName('Comisión sobre ARR renovado — Retention plan');
+    expect(renewal()).toHaveAccessibleName('Comisión sobre ARR renovado — Plan de retención'); // the example opens in Spanish: its plan names too
     expect(renewal()).toHaveValue('4');
     expect(segmentInput('arpa', 2)).toHaveValue('120.000');
     expect(screen.queryByTestId('language')).toBeNull();
@@ -205,7 +205,7 @@ describe('results and summary screens', () => {
     Object.assign(navigator, { clipboard: { writeText } });
     renderApp();
     fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
-    const table = await screen.findByTestId('metrics-table');
+    const table = await screen.findByTestId('metrics-table', {}, { timeout: 10_000 }); // the lazy screen compiles under ts-jest first
     const r = runScenario(example());
     const base = yearly(r.baseline);
     const prop = yearly(r.proposed[0]);
