@@ -176,4 +176,12 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
       { en: 'bands', name: 'tramos', description: 'Opcional: fila o columna de límites de tramo, cumplimientos positivos en cualquier orden (por defecto 0,5; 0,75; 1; 1,25; 1,5).' },
     ],
   },
+  'CEQ.ATTRIBUTION': {
+    name: 'CEQ.ATRIBUCION',
+    description: 'Reparte el cambio del plan base al plan propuesto entre sus palancas (cada comisión, recuperación, peso de resultados, bolsa de bonus, prevención, automatización, asistencia al agente, diseño de cuotas): valores de Shapley exactos, así que el orden de los cambios no importa y las contribuciones suman el total.',
+    params: [
+      ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN,
+      { en: 'metric', name: 'métrica', description: 'Opcional: cambio a repartir: customer_equity (por defecto), npv, tenure_npv, year1_comp_cost, year1_revenue, final_year_revenue.' },
+    ],
+  },
 };

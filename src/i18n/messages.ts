@@ -152,13 +152,13 @@ export const MESSAGES = {
 
   // Summary screen
   summaryTitle: { en: '{plan} against {baseline}', es: '{plan} frente a {baseline}' },
-  headlineCost: { en: 'The change costs {cost} in the short term', es: 'El cambio cuesta {cost} a corto plazo' },
+  headlineCost: { en: 'The change gives up {cost} of contribution in the short term (its short-term sacrifice)', es: 'El cambio renuncia a {cost} de contribución a corto plazo (su sacrificio a corto plazo)' },
   headlineCrossover: { en: ', its revenue crosses over in {period}', es: ', sus ingresos cruzan en {period}' },
   headlineBreakeven: { en: ' and it breaks even in {period}.', es: ' y alcanza el equilibrio en {period}.' },
   headlineNoBreakeven: { en: ' and it does not break even within the {years}-year horizon.', es: ' y no alcanza el equilibrio dentro del horizonte de {years} años.' },
   headlineGain: { en: 'It adds {equity} of customer equity ({npv} NPV over the horizon).', es: 'Añade {equity} de valor del cliente ({npv} de VAN en el horizonte).' },
   headlineLoss: { en: 'It lowers customer equity by {equity} ({npv} NPV over the horizon).', es: 'Reduce el valor del cliente en {equity} ({npv} de VAN en el horizonte).' },
-  shortTermCost: { en: 'Short-term cost', es: 'Coste a corto plazo' },
+  shortTermCost: { en: 'Short-term sacrifice', es: 'Sacrificio a corto plazo' },
   shortTermCostHint: { en: 'Contribution given up before break-even', es: 'Contribución perdida antes del equilibrio' },
   year1CompCost: { en: 'Year-1 comp cost change', es: 'Cambio del coste de retribución, año 1' },
   crossover: { en: 'Revenue crossover', es: 'Cruce de ingresos' },

@@ -18,6 +18,13 @@ export interface OfficeThemeView {
 
 export interface HostInfo {
   kind: HostKind;
+  /**
+   * Why a pane that had office.js opened as a preview anyway: a helper file office.js loads failed
+   * (`helperFailed`, with its file name in `file`), or Office did not answer in time (`noAnswer`).
+   */
+  fallback?: { reason: 'helperFailed' | 'noAnswer'; file?: string };
+  /** After a `noAnswer` fallback: resolves with Excel's host info if Office answers later after all. */
+  late?: Promise<HostInfo | undefined>;
   /** Office's display language tag, e.g. "es-ES"; undefined in preview. */
   displayLanguage?: string;
   /** Office's theme; undefined in preview (the browser's preference applies). */
@@ -82,32 +89,72 @@ export function readOfficeTheme(office: OfficeLike | undefined = officeGlobal())
   return { dark, background, foreground };
 }
 
+/** How long Office may take to answer before the pane opens as a preview (it switches to Excel if Office answers later). */
+export const OFFICE_ANSWER_MS = 3_000;
+
+/** The folder office.js was loaded from (its helper files come from there). */
+function officeFolder(): string {
+  const src = typeof document === 'undefined' ? undefined : document.querySelector<HTMLScriptElement>('script[src$="/office.js"]')?.src;
+  return src ? src.slice(0, src.lastIndexOf('/') + 1) : 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+}
+
+/**
+ * Resolves with the file name of the first script office.js loads from its own folder that fails to
+ * load (office.js fetches helper files such as o15apptofilemappingtable.js; when they are blocked,
+ * Office.onReady never answers). Listens from the moment it is called: call it first thing.
+ */
+export function watchOfficeHelpers(target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window, folder = officeFolder()): Promise<string> {
+  return new Promise((resolve) => {
+    const onError = (e: Event) => {
+      const src = (e.target as { src?: unknown } | null)?.src;
+      if (typeof src !== 'string' || !src.startsWith(folder)) return;
+      target.removeEventListener('error', onError, true);
+      resolve(src.slice(src.lastIndexOf('/') + 1) || src);
+    };
+    // Capture: a script's load error does not bubble.
+    target.addEventListener('error', onError, true);
+  });
+}
+
 /**
  * Waits for Office and reports where the pane runs. Never rejects: if office.js is missing, or onReady
- * fails or does not answer within `timeoutMs`, the pane opens as a preview rather than not at all.
+ * fails, or a helper file of office.js fails to load (`helperFailed`), or Office does not answer within
+ * `timeoutMs`, the pane opens as a preview rather than not at all, saying why (`fallback`).
  */
-export async function connectHost(office: OfficeLike | undefined = officeGlobal(), timeoutMs = 15_000): Promise<HostInfo> {
+export async function connectHost(office: OfficeLike | undefined = officeGlobal(), timeoutMs = OFFICE_ANSWER_MS, helperFailed?: Promise<string>): Promise<HostInfo> {
   if (!office || typeof office.onReady !== 'function') return { kind: 'preview' };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
+  const silent = new Promise<'noAnswer'>((resolve) => {
+    timer = setTimeout(() => resolve('noAnswer'), timeoutMs);
   });
+  const failed = (helperFailed ?? new Promise<never>(() => undefined)).then((file) => ({ failedFile: file }));
   try {
-    const info = await Promise.race([office.onReady(), late]);
-    if (!info || info.host !== 'Excel') return { kind: 'preview' };
-    let displayLanguage: string | undefined;
-    try {
-      displayLanguage = typeof office.context?.displayLanguage === 'string' ? office.context.displayLanguage : undefined;
-    } catch {
-      displayLanguage = undefined;
+    const ready = office.onReady();
+    const info = await Promise.race([ready, silent, failed]);
+    if (info === 'noAnswer') {
+      const late = ready.then((i) => (i?.host === 'Excel' ? excelInfo(office) : undefined), () => undefined);
+      return { kind: 'preview', fallback: { reason: 'noAnswer' }, late };
     }
-    void loadWithDocument(office);
-    return { kind: 'excel', displayLanguage, theme: readOfficeTheme(office) };
+    if (!info) return { kind: 'preview' };
+    if ('failedFile' in info) return { kind: 'preview', fallback: { reason: 'helperFailed', file: info.failedFile } };
+    if (info.host !== 'Excel') return { kind: 'preview' };
+    return excelInfo(office);
   } catch {
     return { kind: 'preview' };
   } finally {
     clearTimeout(timer);
   }
+}
+
+function excelInfo(office: OfficeLike): HostInfo {
+  let displayLanguage: string | undefined;
+  try {
+    displayLanguage = typeof office.context?.displayLanguage === 'string' ? office.context.displayLanguage : undefined;
+  } catch {
+    displayLanguage = undefined;
+  }
+  void loadWithDocument(office);
+  return { kind: 'excel', displayLanguage, theme: readOfficeTheme(office) };
 }
 
 /**

@@ -10,6 +10,9 @@ import { StudioContext, type Studio } from './studio';
 import { TABS, type TabDef } from './tabs';
 import { THEMES, useThemeName } from './theme';
 import { HIGH_CONTRAST_CHART_COLORS } from './charts/palette';
+import { LostWorkBar, useLostWork } from './workflow/useLostWork';
+import { useNarrowPaneStyles } from './workflow/narrowPane';
+import { FallbackNote } from './workflow/FallbackNote';
 
 export interface AppProps {
   host: HostInfo;
@@ -50,14 +53,17 @@ function labelOf(tab: TabDef, lang: Language): string {
 /** The pane's shell: theme, language, header and the tabs (TABS in tabs.ts). */
 export function App(props: AppProps): React.ReactElement {
   const styles = useStyles();
+  useNarrowPaneStyles();
   const preferred = props.host.displayLanguage ?? props.browserLocale;
   const [lang, setLang] = React.useState<Language>(languageOf(preferred));
   const locale = localeFor(lang, preferred);
   const [currency, setCurrency] = React.useState(() => defaultCurrency(localeFor(languageOf(preferred), preferred)));
   const fmt = React.useMemo(() => formats(locale, currency), [locale, currency]);
-  const [initial] = React.useState(() => props.initial ?? exampleScenario(EXAMPLE_IDS[0]));
+  const [initial] = React.useState(() => props.initial ?? exampleScenario(EXAMPLE_IDS[0], lang));
   const state = useStudioState(initial, locale, lang);
-  const { dispatch } = state;
+  const preview = props.host.kind !== 'excel';
+  const lost = useLostWork(state.draft, state.dispatch, state.evaluation.scenario, preview, lang, initial);
+  const { dispatch } = lost;
   const [planIndex, setPlanIndex] = React.useState(0);
   const theme = useThemeName(props.host, props.watchTheme);
   const tabs = (props.tabs ?? TABS).filter((tab) => !tab.visible || tab.visible(props.host));
@@ -72,9 +78,9 @@ export function App(props: AppProps): React.ReactElement {
     dispatch({ type: 'load', scenario: s });
     setPlanIndex(0);
   }, [dispatch]);
-  const openExample = React.useCallback((id: ExampleId) => loadScenario(exampleScenario(id)), [loadScenario]);
+  const openExample = React.useCallback((id: ExampleId) => loadScenario(exampleScenario(id, lang)), [loadScenario, lang]);
 
-  const studio: Studio = { ...state, lang, locale, fmt, host: props.host, planIndex, setPlanIndex, loadScenario };
+  const studio: Studio = { ...state, dispatch, lang, locale, fmt, host: props.host, planIndex, setPlanIndex, loadScenario };
   const select = (id: string) => {
     setSelected(id);
     setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
@@ -85,7 +91,9 @@ export function App(props: AppProps): React.ReactElement {
       style={theme === 'highContrast' ? (HIGH_CONTRAST_CHART_COLORS as React.CSSProperties) : undefined}>
       <StudioContext.Provider value={studio}>
         <div className={styles.page}>
-          <Header lang={lang} preview={props.host.kind !== 'excel'} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} />
+          <Header lang={lang} preview={preview} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} edited={state.draft.edited} />
+          <FallbackNote fallback={props.host.fallback} lang={lang} />
+          <LostWorkBar lost={lost} lang={lang} locale={locale} />
           <main>
             <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">
               {tabs.map((tab) => (

@@ -3,6 +3,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select, makeStyles, t
 import type { Language } from '../engine';
 import { CURRENCIES, t } from '../i18n';
 import { EXAMPLE_IDS, type ExampleId } from './examples';
+import { w } from './workflow/texts';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: '6px', paddingBottom: '6px' },
@@ -20,12 +21,16 @@ export interface HeaderProps {
   currency: string;
   onCurrency(c: string): void;
   onExample(id: ExampleId): void;
+  /** The scenario was edited since it was loaded: the example's description is then marked as no longer true. */
+  edited?: boolean;
 }
 
 /** Title, preview note, example picker, language (preview) and currency. */
 export function Header(p: HeaderProps): React.ReactElement {
   const styles = useStyles();
   const [example, setExample] = React.useState<ExampleId>(EXAMPLE_IDS[0]);
+  // Picking another example describes that one; the opened example's description goes once it is edited.
+  const [browsing, setBrowsing] = React.useState(false);
   const currencies = CURRENCIES.includes(p.currency as (typeof CURRENCIES)[number]) ? CURRENCIES : [p.currency, ...CURRENCIES];
   return (
     <header className={styles.header}>
@@ -38,11 +43,11 @@ export function Header(p: HeaderProps): React.ReactElement {
       )}
       <div className={styles.controls}>
         <Field className={styles.example} label={t(p.lang, 'example')} size="small">
-          <Select size="small" value={example} onChange={(_, d) => setExample(d.value as ExampleId)} data-testid="example-picker">
+          <Select size="small" value={example} onChange={(_, d) => { setExample(d.value as ExampleId); setBrowsing(true); }} data-testid="example-picker">
             {EXAMPLE_IDS.map((id) => <option key={id} value={id}>{t(p.lang, `example.${id}`)}</option>)}
           </Select>
         </Field>
-        <Button size="small" onClick={() => p.onExample(example)} data-testid="open-example">{t(p.lang, 'openExample')}</Button>
+        <Button size="small" onClick={() => { setBrowsing(false); p.onExample(example); }} data-testid="open-example">{t(p.lang, 'openExample')}</Button>
         {p.preview && (
           <Field label={t(p.lang, 'language')} size="small">
             <Select size="small" value={p.lang} onChange={(_, d) => p.onLanguage(d.value as Language)} data-testid="language">
@@ -57,7 +62,9 @@ export function Header(p: HeaderProps): React.ReactElement {
           </Select>
         </Field>
       </div>
-      <p className={styles.info}>{t(p.lang, `exampleInfo.${example}`)}</p>
+      {p.edited && !browsing
+        ? <p className={styles.info} data-testid="example-edited">{w(p.lang, 'exampleEdited')}</p>
+        : <p className={styles.info} data-testid="example-info">{t(p.lang, `exampleInfo.${example}`)}</p>}
     </header>
   );
 }

@@ -3,10 +3,16 @@
  * registered before this runs; nothing here delays them. Office.onReady decides Excel or preview.
  */
 import { createRoot } from 'react-dom/client';
-import { connectHost, watchOfficeTheme } from '../office/host';
+import { connectHost, OFFICE_ANSWER_MS, watchOfficeHelpers, watchOfficeTheme, type HostInfo } from '../office/host';
 import { App } from './App';
 
+// First thing: office.js may still be fetching its helper files, and a failed one means Office never answers.
+const helperFailed = watchOfficeHelpers();
 const root = createRoot(document.getElementById('root')!);
-void connectHost().then((host) => {
+const render = (host: HostInfo) =>
   root.render(<App host={host} watchTheme={host.kind === 'excel' ? watchOfficeTheme : undefined} browserLocale={navigator.language} />);
+void connectHost(undefined, OFFICE_ANSWER_MS, helperFailed).then((host) => {
+  render(host);
+  // Office answered after the pane had opened as a preview: it is Excel after all (the edits are kept).
+  void host.late?.then((excel) => excel && render(excel));
 });

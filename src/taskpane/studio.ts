@@ -25,6 +25,8 @@ export interface Studio {
   computed?: Computed;
   /** True when the draft has problems, so `computed` shows earlier inputs. */
   stale: boolean;
+  /** When the stale results are those of the field being typed in, at its text before this edit began. */
+  staleField?: { path: string; before: string };
   /** Why the last valid-looking inputs could not be computed (e.g. a budget-neutral plan out of range). */
   computeError?: string;
   /** Which proposed plan the result screens show. */

@@ -11,7 +11,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { quotaReport, runScenario, scenarioFromJson, yearly, type Scenario, type ScenarioJson } from '../../src/engine';
+import { findSpec, quotaReport, runScenario, scenarioFromJson, yearly, type Scenario, type ScenarioJson } from '../../src/engine';
 import { formats, parseField, type Formats } from '../../src/i18n';
 import { quotaFieldSpec } from '../../src/taskpane/state/quota-fields';
 import { artifact } from './browser';
@@ -43,8 +43,9 @@ async function scenarioOnPage(locale: string): Promise<Scenario> {
   const fields = await page.locator('[data-path^="plan:"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-path')!, (e as HTMLInputElement).value]));
   for (const [path, value] of fields) {
     const [, id, key] = path.split(':');
-    const spec = quotaFieldSpec(key);
-    if (!spec) continue;
+    // Quota fields, and the flat rates (adding a role to a plan replaces them by default).
+    const spec = quotaFieldSpec(key) ?? findSpec(key);
+    if (!spec || spec.unit === 'choice') continue;
     const plan = id === 'baseline' ? s.baseline : s.proposed[0];
     (plan.values as Record<string, number>)[key] = parseField(spec, value, locale);
   }

@@ -131,8 +131,10 @@ describe('the task pane in chromium, preview mode', () => {
     const described = await field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     expect(described).toContain('150 is outside the valid range 0 – 100');
     expect(await field.inputValue()).toBe('150');
-    // Typed a key at a time: "1" and "15" were valid, so the last valid results are for 15 %.
-    expect(await text(page, 'live-npv')).toBe(formats('en-US', 'USD').moneyShort(runScenario(withRenewal(0.15)).comparisons[0].npvDelta));
+    // Typed a key at a time: "1" and "15" were valid on the way, but the results are those of the value
+    // committed before this edit began (6 %), and the banner says so.
+    expect(await text(page, 'live-npv')).toBe(formats('en-US', 'USD').moneyShort(runScenario(withRenewal(0.06)).comparisons[0].npvDelta));
+    expect(await text(page, 'stale-field')).toBe('Results are for Commission on renewed ARR (Retention plan) at 6%, its value before this edit.');
     await shot('invalid');
     await expectAccessible(page, 'scenario-invalid');
     await retype(page, field, '6');

@@ -3,6 +3,7 @@
  * the issue asks for, ids never change, nothing is volatile; dist/functions-es.json has the same ids
  * and parameters with Spanish names that collide with nothing.
  */
+import { ATTRIBUTION_BY_ID, ATTRIBUTION_FUNCTIONS } from '../../src/functions/attribution';
 import { FUNCTIONS } from '../../src/functions/table';
 import { BY_ID } from '../../src/functions/functions';
 import { QUOTA_BY_ID, QUOTA_FUNCTIONS } from '../../src/functions/quotas';
@@ -33,11 +34,12 @@ const PINNED: Record<string, { params: string[]; matrix: boolean; cancelable?: b
   'CEQ.OPTIMIZE': { params: ['assumptions', 'baseline_plan', 'bounds', 'objective?', 'budget?'], matrix: true, cancelable: true },
   'CEQ.PAYOUT': { params: ['attainment', 'threshold', 'accelerator', 'cap', 'decelerator?'], matrix: false },
   'CEQ.ATTAINMENT': { params: ['expected_attainment', 'cv', 'bands?'], matrix: true },
+  'CEQ.ATTRIBUTION': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'metric?'], matrix: true },
 };
 
 /** Every function's table entry (id, arguments, result shape) and registration, whichever file declares it. */
-const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS];
-const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID };
+const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS, ...ATTRIBUTION_FUNCTIONS];
+const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID, ...ATTRIBUTION_BY_ID };
 
 /** Range arguments: Excel must pass them whole (matrix), not lift the function over their cells. */
 const RANGE_PARAMS = new Set(['segments', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series',

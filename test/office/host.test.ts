@@ -8,7 +8,7 @@
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 import { OfficeMockObject } from 'office-addin-mock';
 import { OfficeApp } from 'office-addin-manifest';
-import { connectHost, loadWithDocument, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
+import { connectHost, loadWithDocument, watchOfficeHelpers, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
 
 /**
  * The Office namespace as office.js gives it. Its common API (Office.context.*) is plain properties,
@@ -47,7 +47,32 @@ describe('connectHost', () => {
     const failing = { onReady: () => Promise.reject(new Error('blocked')) };
     await expect(connectHost(failing)).resolves.toEqual({ kind: 'preview' });
     const silent = { onReady: () => new Promise<never>(() => undefined) };
-    await expect(connectHost(silent, 10)).resolves.toEqual({ kind: 'preview' });
+    await expect(connectHost(silent, 10)).resolves.toEqual({ kind: 'preview', fallback: { reason: 'noAnswer' }, late: expect.any(Promise) });
+  });
+
+  it('falls back at once, naming the file, when a helper file of office.js fails to load (no clock involved)', async () => {
+    const silent = { onReady: () => new Promise<never>(() => undefined) };
+    const target = new EventTarget();
+    const failed = watchOfficeHelpers(target as unknown as Window, 'https://cdn.test/lib/1/hosted/');
+    // A failure of one of our own files is not office.js's business.
+    target.dispatchEvent(Object.assign(new Event('error'), {}));
+    const ours = new Event('error');
+    Object.defineProperty(ours, 'target', { value: { src: 'https://pane.test/chunks/charts.js' } });
+    target.dispatchEvent(ours);
+    const helper = new Event('error');
+    Object.defineProperty(helper, 'target', { value: { src: 'https://cdn.test/lib/1/hosted/o15apptofilemappingtable.js' } });
+    target.dispatchEvent(helper);
+    // A timeout far beyond any test run: only the helper's failure can make this resolve.
+    await expect(connectHost(silent, 3_600_000, failed)).resolves.toEqual({ kind: 'preview', fallback: { reason: 'helperFailed', file: 'o15apptofilemappingtable.js' } });
+  });
+
+  it('after a silent fallback, switches to Excel when Office answers late', async () => {
+    let answer: (v: { host: string }) => void = () => undefined;
+    const late = { ...office('Excel', { displayLanguage: 'en-US' }), onReady: () => new Promise<{ host: string }>((r) => { answer = r; }) };
+    const host = await connectHost(late as unknown as OfficeLike, 0);
+    expect(host.kind).toBe('preview');
+    answer({ host: 'Excel' });
+    await expect(host.late).resolves.toMatchObject({ kind: 'excel', displayLanguage: 'en-US' });
   });
 
   it('a host other than Excel (the manifest names only Excel) is treated as the preview', async () => {

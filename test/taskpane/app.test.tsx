@@ -81,7 +81,11 @@ describe('invalid input', () => {
   it('marks the field with the valid range, keeps the text typed and the last valid results', () => {
     renderApp();
     type(renewal(), '6');
+    fireEvent.blur(renewal()); // "6" is committed: the results of an invalid edit are those of "6"
     const good = liveNpv();
+    type(renewal(), '1');
+    type(renewal(), '15');
+    expect(liveNpv()).not.toBe(good); // 15 % on the way to 150 % shows live
     type(renewal(), '150');
     const field = renewal();
     expect(field.value).toBe('150');
@@ -90,6 +94,7 @@ describe('invalid input', () => {
     expect(liveNpv()).toBe(good);
     expect(screen.getByTestId('live-strip')).toHaveAttribute('data-stale', 'true');
     expect(screen.getByTestId('problems')).toHaveTextContent('1 input(s) need attention');
+    expect(screen.getByTestId('stale-field')).toHaveTextContent(/\(Retention plan\) at 6\s?%, its value before this edit/);
 
     type(renewal(), 'six');
     expect(renewal().value).toBe('six');
@@ -166,7 +171,7 @@ describe('Spanish and number formats', () => {
   it('follows Office\'s display language inside Excel: Spanish labels, Spanish numbers, no language switch', () => {
     render(<App host={{ kind: 'excel', displayLanguage: 'es-ES' }} />);
     expect(screen.getByRole('tab', { name: 'Resultados' })).toBeInTheDocument();
-    expect(renewal()).toHaveAccessibleName('Comisión sobre ARR renovado — Retention plan');
+    expect(renewal()).toHaveAccessibleName('Comisión sobre ARR renovado — Plan de retención'); // the example opens in Spanish: its plan names too
     expect(renewal()).toHaveValue('4');
     expect(segmentInput('arpa', 2)).toHaveValue('120.000');
     expect(screen.queryByTestId('language')).toBeNull();
@@ -200,7 +205,7 @@ describe('results and summary screens', () => {
     Object.assign(navigator, { clipboard: { writeText } });
     renderApp();
     fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
-    const table = await screen.findByTestId('metrics-table');
+    const table = await screen.findByTestId('metrics-table', {}, { timeout: 10_000 }); // the lazy screen compiles under ts-jest first
     const r = runScenario(example());
     const base = yearly(r.baseline);
     const prop = yearly(r.proposed[0]);
@@ -278,7 +283,7 @@ describe('without a proposed plan', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
     expect(await screen.findByText('Add a proposed plan to compare it with the baseline.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('tab', { name: 'Scenario' }));
-    fireEvent.click(screen.getByText('Add proposed plan'));
+    fireEvent.click(screen.getByText('New proposal from today’s plan'));
     expect(planInput('commissionRenewal', 1)).toHaveValue('2'); // a new plan starts as a copy of the baseline
     expect(screen.getByTestId('live-npv')).toHaveTextContent('$0');
   });

@@ -8,7 +8,7 @@
 import * as React from 'react';
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import {
-  attainmentDensity, budgetNeutralPlan, curveOf, payout, quotaReport, rolesOf, runScenario, scenarioFromJson, yearly,
+  attainmentDensity, budgetNeutralPlan, curveOf, findSpec, payout, quotaReport, rolesOf, runScenario, scenarioFromJson, yearly,
   type Projection, type Scenario, type ScenarioJson,
 } from '../../src/engine';
 import midMarket from '../../examples/mid-market-saas.json';
@@ -45,8 +45,9 @@ function planFromPage(s: Scenario, locale = 'en-US'): Scenario {
   const id = document.querySelector('[data-path^="plan:p"]')!.getAttribute('data-path')!.split(':')[1];
   for (const input of document.querySelectorAll<HTMLInputElement>(`[data-path^="plan:${id}:"]`)) {
     const key = input.getAttribute('data-path')!.split(':')[2];
-    const spec = quotaFieldSpec(key);
-    if (spec) (out.proposed[0].values as Record<string, number>)[key] = parseField(spec, input.value, locale);
+    // Quota keys, and the flat rates (adding a role replaces them by default).
+    const spec = quotaFieldSpec(key) ?? findSpec(key);
+    if (spec && key !== 'name') (out.proposed[0].values as Record<string, number>)[key] = parseField(spec, input.value, locale);
   }
   return out;
 }
@@ -114,7 +115,7 @@ describe('the Quotas tab', () => {
     expect(weights[0]).toHaveAttribute('data-off', 'false');
     for (const key of ['am.renewal.weight', 'am.expansion.weight']) {
       expect(field(key)).toHaveAttribute('aria-invalid', 'true');
-      expect(field(key)).toHaveAccessibleDescription(/the component weights of a role must add up to 1, not 1.1/);
+      expect(field(key)).toHaveAccessibleDescription('In Retention plan, the weights of Account manager add up to 110%; they must add up to 100 %.');
     }
     expect(screen.getByTestId('quota-problems')).toHaveTextContent('1 input(s) need attention');
     fireEvent.click(within(weights[1]).getByRole('button', { name: 'Scale Retention plan to 100 %' }));

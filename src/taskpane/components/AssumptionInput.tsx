@@ -38,6 +38,7 @@ export const AssumptionInput = React.memo(function AssumptionInput(p: Assumption
   const unit = unitSuffix(p.spec, p.lang, formats(p.locale, p.currency).currencySymbol());
   const isCell = p.variant === 'cell';
   const onText = React.useCallback((_: unknown, data: { value: string }) => p.dispatch({ type: 'field', path: p.path, text: data.value }), [p.dispatch, p.path]);
+  const onBlur = React.useCallback(() => p.dispatch({ type: 'commit' }), [p.dispatch]);
   const hint = isCell ? undefined : `${p.spec.meaning[p.lang]} ${t(p.lang, 'range', { range })}`;
   const control = p.spec.allowed ? (
     <Select value={p.text} onChange={onText} aria-label={isCell ? p.ariaLabel : undefined} data-path={p.path}>
@@ -52,6 +53,7 @@ export const AssumptionInput = React.memo(function AssumptionInput(p: Assumption
       input={{ size: 6, className: styles.inner }}
       value={p.text}
       onChange={onText}
+      onBlur={onBlur}
       inputMode="decimal"
       autoComplete="off"
       spellCheck={false}

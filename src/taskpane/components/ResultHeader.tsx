@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Field, MessageBar, MessageBarBody, Select, makeStyles } from '@fluentui/react-components';
 import { t } from '../../i18n';
 import { useStudio } from '../studio';
+import { StaleFieldNote } from '../workflow/StaleFieldNote';
 
 const useStyles = makeStyles({ head: { display: 'flex', flexDirection: 'column', gap: '6px' } });
 
@@ -14,7 +15,7 @@ export function ResultHeader(): React.ReactElement | null {
   return (
     <div className={styles.head}>
       {stale && (
-        <MessageBar intent="warning" data-testid="stale-note"><MessageBarBody>{t(lang, 'staleResults')}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning" data-testid="stale-note"><MessageBarBody>{t(lang, 'staleResults')}<StaleFieldNote /></MessageBarBody></MessageBar>
       )}
       {plans.length > 1 && (
         <Field label={t(lang, 'comparePlan')}>

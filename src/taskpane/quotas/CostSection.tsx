@@ -6,6 +6,7 @@ import { BarChart } from '../charts';
 import { roleLabel, type Designer } from './designer';
 import { costYear, roleYear } from './figures';
 import { FigureTable } from './FigureTable';
+import { TargetCostTable } from './TargetCostTable';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '10px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -25,6 +26,7 @@ export function CostSection({ d }: { d: Designer }): React.ReactElement {
           categoryHeader={t(lang, 'quotas.role')} format={fmt.money} axisFormat={fmt.moneyShort} tableLabel={t(lang, 'dataTable')}
           series={d.sides.map((s) => ({ name: s.name, kind: s.side, values: roles.map((r) => roleYear(s, r, year)?.variablePay ?? NaN) }))} />
       )}
+      <TargetCostTable d={d} />
       <FigureTable caption={t(lang, 'quotas.costByYear')} corner={t(lang, 'year')} absent="" testId="quota-cost-years" nowrapLabels
         columns={d.sides.flatMap((s) => [t(lang, 'quotas.compCost', { plan: s.name }), t(lang, 'quotas.costShare', { plan: s.name })])}
         rows={years.map((y) => ({

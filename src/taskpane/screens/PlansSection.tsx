@@ -1,11 +1,11 @@
 import * as React from 'react';
-import { Button, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { Add16Regular } from '@fluentui/react-icons';
+import { Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { findSpec, specsOf } from '../../engine';
 import { formatAssumption, t } from '../../i18n';
 import { AssumptionTable, type TableColumn } from '../components/AssumptionTable';
 import { useStudio } from '../studio';
 import { freshName } from '../state/draft';
+import { PlanActions } from '../workflow/PlanActions';
 
 const MAX_PROPOSED = 4;
 
@@ -13,7 +13,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   factors: { margin: 0, paddingLeft: '18px', fontSize: tokens.fontSizeBase200 },
-  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
 /** Baseline and proposed plans side by side, and the budget-neutral switch. */
@@ -45,10 +44,7 @@ export function PlansSection(): React.ReactElement {
     <div className={styles.section}>
       <p className={styles.hint}>{t(lang, 'plansHint')}</p>
       <AssumptionTable caption={t(lang, 'plans')} specs={specsOf('plan')} columns={columns} nameLabel={t(lang, 'planName')} testId="plans-table" />
-      <div className={styles.row}>
-        <Button size="small" icon={<Add16Regular />} disabled={draft.proposed.length >= MAX_PROPOSED}
-          onClick={() => dispatch({ type: 'addPlan', name: freshName(names, lang, 'newPlanName') })}>{t(lang, 'addPlan')}</Button>
-      </div>
+      <PlanActions max={MAX_PROPOSED} newName={freshName(names, lang, 'newPlanName')} />
       <Switch checked={draft.budgetNeutral} label={t(lang, 'budgetNeutral')} data-testid="budget-neutral"
         onChange={(_, d) => dispatch({ type: 'budgetNeutral', on: d.checked })} />
       <p className={styles.hint}>{t(lang, 'budgetNeutralHint')}</p>

@@ -11,6 +11,7 @@ import { makeYearsOf, roleLabel, type Designer } from '../quotas/designer';
 import { addRole, flatEquivalent, hasRoles, paysFlat } from '../quotas/edits';
 import { planSides } from '../quotas/figures';
 import { RoleSection } from '../quotas/RoleSection';
+import { FlatChoice, withFlatMode, type FlatMode } from '../quotas/FlatChoice';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -84,7 +85,10 @@ function AddRole({ d }: { d: Designer }): React.ReactElement {
   // The proposed plan is what one usually redesigns: it is the default target.
   const chosen = targets.find((x) => x.r.id === target) ?? targets[targets.length - 1];
   const source = rows.find((r) => layoutOf(r.values).has(role));
+  const [mode, setMode] = React.useState<FlatMode>('replace');
+  const flat = chosen !== undefined && paysFlat(chosen.r, locale);
   return (
+    <>
     <div className={styles.row} role="group" aria-label={t(lang, 'quotas.addRoleTitle')}>
       <Field label={t(lang, 'quotas.role')} size="small">
         <Select size="small" value={role} onChange={(_, v) => setRole(v.value as RoleId)} data-testid="quota-add-role">
@@ -97,8 +101,15 @@ function AddRole({ d }: { d: Designer }): React.ReactElement {
         </Select>
       </Field>
       <Button size="small" icon={<Add16Regular />} disabled={!chosen} data-testid="quota-add-role-go"
-        onClick={() => chosen && dispatch(addRole(chosen.r, role, locale, source, d.yearsOf(chosen.i)[0]))}>{t(lang, 'quotas.addRole')}</Button>
+        onClick={() => {
+          if (!chosen) return;
+          const edit = addRole(chosen.r, role, locale, source, d.yearsOf(chosen.i)[0]);
+          dispatch(flat ? withFlatMode(edit, chosen.r, mode) : edit);
+          setMode('replace'); // each addition asks afresh, replacing by default
+        }}>{t(lang, 'quotas.addRole')}</Button>
     </div>
+    {flat && <FlatChoice plan={chosen.r.name} mode={mode} onMode={setMode} lang={lang} />}
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { capitalise, periodAxisLabel, periodText, t } from '../../i18n';
 import { BarChart, LineChart } from '../charts';
 import { copyText } from '../clipboard';
 import { Num } from '../components/Num';
+import { AttributionWaterfall } from '../attribution/AttributionWaterfall';
 import { ResultHeader } from '../components/ResultHeader';
 import { planView } from '../state/compute';
 import { cellText, metricsTable, toTsv } from '../state/metrics-table';
@@ -62,6 +63,7 @@ export default function ResultsScreen(): React.ReactElement {
         xLabels={Array.from(view.cumulativeDelta, (_, i) => periodAxisLabel(i, ppy, lang))} xHeader={t(lang, 'period')}
         series={[{ name: `${view.name} − ${view.baselineName}`, kind: 'delta', values: view.cumulativeDelta }]} markers={markers} />
       <BarChart {...common} testId="chart-comp" title={t(lang, 'compCostChart')} categories={years} categoryHeader={t(lang, 'year')} series={both('compCost')} />
+      <AttributionWaterfall computed={computed} index={index} />
 
       <div>
         <div className={styles.tableHead}>
@@ -85,7 +87,7 @@ export default function ResultsScreen(): React.ReactElement {
                 <tr key={`${r.metric}-${r.line}`} className={r.line === 'change' ? styles.change : undefined} data-metric={r.metric} data-line={r.line}>
                   {r.line === 'baseline' && <th scope="rowgroup" rowSpan={3} className={styles.metric}>{r.metricLabel}</th>}
                   <th scope="row" className={styles.plan}>{r.lineLabel}</th>
-                  {r.values.map((v, i) => <td key={i}><Num text={cellText(r.kind, v, fmt, lang)} /></td>)}
+                  {r.values.map((v, i) => <td key={i}><Num text={cellText(r.kind, v, fmt, lang)} better={r.line === 'change' ? (r.metric === 'compCost' ? 'lower' : 'higher') : undefined} /></td>)}
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { t, type MessageKey } from '../../i18n';
 import { useStudio } from '../studio';
+import { StaleFieldNote } from '../workflow/StaleFieldNote';
 import { LiveStrip } from './LiveStrip';
 import { PlansSection } from './PlansSection';
 import { SegmentsSection } from './SegmentsSection';
@@ -35,7 +36,7 @@ export default function ScenarioScreen(): React.ReactElement {
       {stale && messages.length > 0 && (
         <MessageBar intent="warning" data-testid="problems">
           <MessageBarBody>
-            {t(lang, 'invalidInputs', { count: messages.length })}
+            {t(lang, 'invalidInputs', { count: messages.length })}<StaleFieldNote />
             <ul className={styles.list}>{messages.slice(0, 5).map((m) => <li key={m}>{m}</li>)}</ul>
           </MessageBarBody>
         </MessageBar>

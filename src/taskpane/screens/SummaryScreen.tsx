@@ -1,9 +1,12 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { findSpec, swings, topDrivers, UNCERTAIN_KEYS, type Swing } from '../../engine';
+import { findSpec, leverUnchanged, levers, swings, topDrivers, UNCERTAIN_KEYS, type Swing } from '../../engine';
 import { capitalise, formatAssumption, periodText, t } from '../../i18n';
 import { Num } from '../components/Num';
+import { AttributionWaterfall } from '../attribution/AttributionWaterfall';
 import { ResultHeader } from '../components/ResultHeader';
+import { HorizonTable } from '../summary/HorizonTable';
+import { h } from '../summary/texts';
 import { useStudio } from '../studio';
 import type { Computed } from '../state/compute';
 
@@ -17,9 +20,9 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: '2px 0', fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
   hint: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },
-  bars: { display: 'grid', gridTemplateColumns: 'minmax(120px, 45%) 1fr', gap: '6px 8px', alignItems: 'center', margin: 0 },
+  bars: { display: 'grid', gridTemplateColumns: 'minmax(0, 45%) minmax(0, 1fr)', gap: '6px 8px', alignItems: 'center', margin: 0 },
   barLabel: { fontSize: tokens.fontSizeBase200 },
-  barTrack: { display: 'flex', alignItems: 'center', gap: '6px', fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, margin: 0 },
+  barTrack: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '2px 6px', minWidth: 0, fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeBase200, margin: 0 },
   bar: {
     height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: '2px', flexShrink: 0,
     // Forced colours would paint the bar in the page background: keep it, in a system colour.
@@ -57,9 +60,10 @@ export default function SummaryScreen(): React.ReactElement {
   const ppy = s.settings.periodsPerYear;
   const years = s.settings.horizonYears;
   const tenure = Math.min(s.settings.tenureYears, years);
-  const period = (p: number | null) => periodText(p, ppy, lang);
+  const same = levers().every((l) => leverUnchanged(l.id, s.baseline.values, s.proposed[index].values));
+  const period = (p: number | null) => (same ? h(lang, 'noChangePeriod') : periodText(p, ppy, lang));
   const cost = fmt.moneyShort(Math.max(0, -c.shortTermSacrifice));
-  const headline =
+  const headline = same ? h(lang, 'noChange', { plan: s.proposed[index].name, baseline: s.baseline.name }) :
     t(lang, 'headlineCost', { cost }) +
     (c.crossoverPeriod !== null ? t(lang, 'headlineCrossover', { period: period(c.crossoverPeriod) }) : '') +
     (c.breakevenPeriod !== null ? t(lang, 'headlineBreakeven', { period: period(c.breakevenPeriod) }) : t(lang, 'headlineNoBreakeven', { years })) +
@@ -68,7 +72,6 @@ export default function SummaryScreen(): React.ReactElement {
 
   const cards: { id: string; term: string; value: React.ReactNode; hint?: string }[] = [
     { id: 'short-term', term: t(lang, 'shortTermCost'), value: <Num text={fmt.money(c.shortTermSacrifice)} />, hint: t(lang, 'shortTermCostHint') },
-    { id: 'year1-comp', term: t(lang, 'year1CompCost'), value: <Num text={fmt.money(c.year1CompCostDelta)} /> },
     { id: 'crossover', term: t(lang, 'crossover'), value: capitalise(period(c.crossoverPeriod)), hint: t(lang, 'crossoverHint') },
     { id: 'breakeven', term: t(lang, 'breakeven'), value: capitalise(period(c.breakevenPeriod)), hint: t(lang, 'breakevenHint') },
     { id: 'npv', term: t(lang, 'npv'), value: <Num text={fmt.money(c.npvDelta)} />, hint: t(lang, 'npvHint', { years }) },
@@ -99,6 +102,8 @@ export default function SummaryScreen(): React.ReactElement {
         ))}
       </dl>
 
+      <HorizonTable baseline={computed.result.baseline} proposed={computed.result.proposed[index]} />
+
       <section aria-labelledby="tenure-heading">
         <h2 id="tenure-heading" className={styles.h2}>{t(lang, 'tenureView')}</h2>
         <p className={styles.hint}>{t(lang, 'tenureViewHint', { tenure })}</p>
@@ -117,6 +122,8 @@ export default function SummaryScreen(): React.ReactElement {
           })}
         </dl>
       </section>
+
+      <AttributionWaterfall computed={computed} index={index} />
 
       <section aria-labelledby="drivers-heading">
         <h2 id="drivers-heading" className={styles.h2}>{t(lang, 'drivers')}</h2>

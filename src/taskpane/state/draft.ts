@@ -39,6 +39,13 @@ export interface Draft {
   proposed: DraftRow[];
   budgetNeutral: boolean;
   nextId: number;
+  /** True once anything was changed since the scenario was loaded (the example's description then no longer applies). */
+  edited?: boolean;
+  /**
+   * The field being typed in and its text before this edit began (consecutive keystrokes in one field
+   * are one edit). While that field is invalid the results are those of `before`, not of a half-typed value.
+   */
+  editing?: { path: string; before: string };
 }
 
 export const BASELINE_ID = 'baseline';
@@ -79,21 +86,36 @@ export type Action =
   | { type: 'name'; text: string }
   | { type: 'addSegment'; name: string }
   | { type: 'removeSegment'; id: string }
-  | { type: 'addPlan'; name: string }
+  /** A new proposed plan, a copy of plan `from` (an id; BASELINE_ID for today's plan; default the last proposed plan). */
+  | { type: 'addPlan'; name: string; from?: string }
   | { type: 'removePlan'; id: string }
   /** Sets texts of a plan's keys and removes keys (the quota designer adds and removes roles and components). */
   | { type: 'planKeys'; id: string; set: Raw; remove?: readonly string[] }
   | { type: 'budgetNeutral'; on: boolean }
   | { type: 'scaleEfforts' }
   | { type: 'load'; scenario: Scenario }
+  /** The field lost focus: the edit in progress is committed (draft.editing ends). */
+  | { type: 'commit' }
+  /** Puts back a whole earlier draft (undo of a load or a removed plan). */
+  | { type: 'restore'; draft: Draft }
   | { type: 'locale'; locale: string };
 
 const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
 
 export function reduce(d: Draft, a: Action): Draft {
+  let next = apply(d, a);
+  // Any other action ends the edit in progress: its text is then committed.
+  if (a.type !== 'field' && next.editing) next = { ...next, editing: undefined };
+  // Loading starts afresh; a locale switch rewrites texts without changing a value.
+  return next === d || a.type === 'load' || a.type === 'locale' || a.type === 'restore' || next.edited ? next : { ...next, edited: true };
+}
+
+function apply(d: Draft, a: Action): Draft {
   switch (a.type) {
-    case 'field':
-      return setField(d, a.path, a.text);
+    case 'field': {
+      const editing = d.editing?.path === a.path ? d.editing : { path: a.path, before: fieldText(d, a.path) };
+      return { ...setField(d, a.path, a.text), editing };
+    }
     case 'name':
       return { ...d, name: a.text };
     case 'addSegment': {
@@ -106,7 +128,7 @@ export function reduce(d: Draft, a: Action): Draft {
     case 'removeSegment':
       return d.segments.length <= 1 ? d : { ...d, segments: d.segments.filter((g) => g.id !== a.id) };
     case 'addPlan': {
-      const from = d.proposed[d.proposed.length - 1] ?? d.baseline;
+      const from = [d.baseline, ...d.proposed].find((r) => r.id === a.from) ?? d.proposed[d.proposed.length - 1] ?? d.baseline;
       return { ...d, proposed: [...d.proposed, { id: `p${d.nextId}`, name: a.name, values: { ...from.values }, base: from.base }], nextId: d.nextId + 1 };
     }
     case 'removePlan':
@@ -126,9 +148,21 @@ export function reduce(d: Draft, a: Action): Draft {
       return scaleEfforts(d);
     case 'load':
       return draftFromScenario(a.scenario, d.locale, d.budgetNeutral);
+    case 'commit':
+      return d;
+    case 'restore':
+      return relocalize(a.draft, d.locale);
     case 'locale':
       return relocalize(d, a.locale);
   }
+}
+
+/** The text of a field path ('' when the field has none yet). */
+export function fieldText(d: Draft, path: string): string {
+  const [part, a, b] = path.split(':');
+  if (part === 'settings' || part === 'behaviour') return d[part][a] ?? '';
+  const row = part === 'segment' ? d.segments.find((r) => r.id === a) : a === BASELINE_ID ? d.baseline : d.proposed.find((r) => r.id === a);
+  return (b === 'name' ? row?.name : row?.values[b]) ?? '';
 }
 
 function setField(d: Draft, path: string, text: string): Draft {

@@ -6,12 +6,13 @@
  * A plan's quota keys are checked like its flat keys, against their QUOTA_CATALOGUE rows.
  */
 import {
-  checkValue, describeProblem, findSpec, specsOf,
+  checkValue, describeProblem, findSpec, ROLES, specsOf,
   type AssumptionSpec, type Language, type NamedPlan, type Problem, type Scenario, type Scope, validateScenario,
 } from '../../engine';
 import { parseField, t, toDisplay } from '../../i18n';
 import { BASELINE_ID, type Draft, type DraftRow, type Raw } from './draft';
 import { quotaFieldSpec, quotaKeysIn, quotaLabel, withoutQuotaKeys } from './quota-fields';
+import { weightSumSentence } from '../quotas/texts-i15';
 
 export interface Evaluation {
   /** The scenario as typed, when every field parses and the engine accepts it. */
@@ -85,7 +86,9 @@ export function evaluate(d: Draft, lang: Language): Evaluation {
     const paths = pathsOf(problem.key ?? '', d);
     const keys = paths.map((p) => p.split(':').pop()!);
     const where = paths[0]?.startsWith('segment:') && d.segments.length > 1 ? `${ownerName(paths[0], d)}: ` : paths[0]?.startsWith('plan:') ? `${ownerName(paths[0], d)}: ` : '';
-    const text = describeProblem({ ...problem, key: keys.length ? where + keys.map((k) => label(k, lang)).join(' + ') : problem.key }, lang);
+    const text = problem.code === 'weightsSum' && paths.length
+      ? weightSumSentence(lang, ownerName(paths[0], d), keys[0], Number(problem.value), d.locale, (id) => ROLES.find((r) => r.id === id)?.label[lang] ?? id)
+      : describeProblem({ ...problem, key: keys.length ? where + keys.map((k) => label(k, lang)).join(' + ') : problem.key }, lang);
     if (paths.length) paths.forEach((p) => { if (!fieldErrors.has(p)) fieldErrors.set(p, text); });
     messages.push(text);
   }

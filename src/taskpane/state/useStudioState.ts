@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { describeProblems, ModelError, type Language, type Scenario } from '../../engine';
 import { compute, type Computed } from './compute';
-import { draftFromScenario, reduce } from './draft';
+import { draftFromScenario, reduce, type Draft } from './draft';
 import { evaluate } from './evaluate';
 
 /**
@@ -20,14 +20,31 @@ export function useStudioState(initial: Scenario, locale: string, lang: Language
       return { error: e instanceof ModelError ? describeProblems(e.problems, lang) : e instanceof Error ? e.message : String(e) };
     }
   }, [evaluation.scenario, draft.budgetNeutral, lang]);
+  // While the field being typed in is invalid, the results are those of its text before this edit
+  // began ("150%" must not show the 15 % typed on the way), when the rest of the draft is valid.
+  const committed = React.useMemo(() => committedResults(draft, evaluation.scenario, lang), [draft, evaluation.scenario, lang]);
   const last = React.useRef<Computed>();
   if (attempt?.ok) last.current = attempt.ok;
+  else if (committed) last.current = committed.computed;
   return {
     draft,
     dispatch,
     evaluation,
     computed: last.current,
     stale: !attempt?.ok,
+    /** Set when the stale results are those of the edited field's value before this edit. */
+    staleField: attempt?.ok ? undefined : committed?.field,
     computeError: attempt?.error,
   };
+}
+
+function committedResults(draft: Draft, typed: Scenario | undefined, lang: Language): { computed: Computed; field: { path: string; before: string } } | undefined {
+  if (typed || !draft.editing) return undefined;
+  const before = evaluate(reduce(draft, { type: 'field', path: draft.editing.path, text: draft.editing.before }), lang);
+  if (!before.scenario) return undefined;
+  try {
+    return { computed: compute(before.scenario, draft.budgetNeutral), field: draft.editing };
+  } catch {
+    return undefined;
+  }
 }

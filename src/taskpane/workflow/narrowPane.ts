@@ -1,0 +1,13 @@
+import { makeStaticStyles } from '@fluentui/react-components';
+
+/**
+ * What keeps the pane inside 320 px (the narrowest Excel allows) in either language: a dropdown may be
+ * narrower than its longest option (the browser shows the option in full when it opens), a field never
+ * widens its card, and a long word or paste (a plan name without spaces) wraps instead of widening the
+ * page. Tables that need the width keep `white-space: nowrap` and scroll inside their own region.
+ */
+export const useNarrowPaneStyles = makeStaticStyles({
+  '#root': { overflowWrap: 'anywhere' },
+  '.fui-Field, .fui-Select, .fui-Select > select': { minWidth: 0 },
+  '.fui-Select > select': { textOverflow: 'ellipsis' },
+});
