@@ -28,3 +28,8 @@ export * from './quota-curve';
 export * from './quota-plan';
 export * from './quota-project';
 export * from './quota-report';
+export * from './montecarlo-pool';
+export * from './correlation';
+export * from './iman-conover';
+export * from './default-uncertainty';
+export * from './variance-sensitivity';

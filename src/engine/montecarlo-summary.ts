@@ -1,6 +1,7 @@
 /** Turns the numbers a Monte Carlo run kept (montecarlo.ts) into its result: spreads, bands, shares. */
 import type { Setup } from './montecarlo';
 import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats } from './montecarlo-types';
+import { converged, meanAndError, outcomeErrors } from './montecarlo-errors';
 import { spreadOf } from './spread';
 
 function bandsOf(values: Float64Array, trials: number, periods: number, scratch: Float64Array): PeriodBands {
@@ -45,7 +46,7 @@ function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
   const o: PlanTrials = c.outcomes[j];
   const ppy = c.scenario.settings.periodsPerYear;
   let within = 0;
-  for (let k = 0; k < c.trials; k++) {
+  for (let k = 0; k < c.count; k++) {
     const p = o.breakevenPeriod[k];
     if (p > 0 && p <= c.tenurePeriods) within++;
   }
@@ -58,22 +59,26 @@ function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
     shortTermSacrifice: spreadOf(o.shortTermSacrifice, scratch),
     pWinNpv: shareAbove(o.npvDelta, 0),
     pWinEquity: shareAbove(o.customerEquityDelta, 0),
-    pBreakevenWithinTenure: within / c.trials,
+    pBreakevenWithinTenure: within / c.count,
     crossover: periodDistribution(o.crossoverPeriod, c.periods, ppy),
     breakeven: periodDistribution(o.breakevenPeriod, c.periods, ppy),
+    errors: outcomeErrors(o, c.count, c.tenurePeriods),
   };
 }
 
 export function summariseRun(c: Setup): MonteCarloResult {
-  const scratch = new Float64Array(c.trials);
+  const scratch = new Float64Array(c.count);
   const series: SeriesStats[] = c.stores.map((store) => ({
     metric: store.metric,
     kind: store.kind,
     ...(store.plan === undefined ? {} : { plan: store.plan }),
-    bands: bandsOf(store.values, c.trials, c.periods, scratch),
+    bands: bandsOf(store.values, c.count, c.periods, scratch),
   }));
   return {
-    trials: c.trials,
+    trials: c.count,
+    requestedTrials: c.trials,
+    ...(c.tolerance ? { converged: converged(c.outcomes, c.baselineEquity, c.count, c.tenurePeriods, c.tolerance) } : {}),
+    ...(c.correlation ? { correlation: c.correlation } : {}),
     seed: c.seed,
     latinHypercube: c.latinHypercube,
     redrawn: c.redrawn,
@@ -87,6 +92,7 @@ export function summariseRun(c: Setup): MonteCarloResult {
     inputs: c.inputs,
     baselineEquity: c.baselineEquity,
     baselineEquitySpread: spreadOf(c.baselineEquity, scratch),
+    baselineEquityError: meanAndError(c.baselineEquity).se,
     plans: c.scenario.proposed.map((_, j) => planOutcome(c, j, scratch)),
     series,
   };

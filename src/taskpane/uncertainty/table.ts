@@ -7,7 +7,7 @@
  * range).
  */
 import {
-  CATALOGUE, describeProblem, DISTRIBUTION_PARAMETERS, findSpec, validateDistribution, validateUncertainty,
+  CATALOGUE, defaultUncertaintyFor, describeProblem, DISTRIBUTION_PARAMETERS, findSpec, validateDistribution, validateUncertainty,
   type AssumptionSpec, type DistributionKind, type DistributionSpec, type Language, type Problem, type Scenario, type UncertaintyRow,
 } from '../../engine';
 import { displayText, formats, parseField, parseNumber, toDisplay, unitSuffix } from '../../i18n';
@@ -40,18 +40,6 @@ export interface TableDraft {
 export const DEFAULT_TRIALS = 5000;
 export const MAX_PANE_TRIALS = 100_000;
 export const DEFAULT_SEED = 1;
-
-/**
- * The rows every serious run starts with (MODEL.md section 5: responsiveness "belongs in the
- * uncertainty table of every serious run"; the elasticities are as poorly known): each around the
- * scenario's value, as a factor of it at the low and high end.
- */
-const DEFAULT_ROWS: readonly { key: string; kind: DistributionKind; low: number; high: number }[] = [
-  { key: 'responsiveness', kind: 'pert', low: 1 / 3, high: 2 },
-  { key: 'elasticityAcquire', kind: 'triangular', low: 0.5, high: 1.5 },
-  { key: 'elasticityRetain', kind: 'triangular', low: 0.5, high: 1.5 },
-  { key: 'elasticityExpand', kind: 'triangular', low: 0.5, high: 1.5 },
-];
 
 /** The value of `key` in the scenario: the named segment's, the mean over segments, or the scenario's. */
 export function currentValue(s: Scenario, spec: AssumptionSpec, segment = ''): number {
@@ -93,11 +81,12 @@ export function newRow(s: Scenario, id: string, key: string, locale: string, kin
   return { id, key, segment, kind, params: defaultParams(spec, currentValue(s, spec, segment), locale) };
 }
 
+/** The default table (engine's DEFAULT_UNCERTAINTY: docs/uncertainty.md gives each range and its source). */
 export function defaultTable(s: Scenario, locale: string): TableDraft {
-  const rows = DEFAULT_ROWS.map((r, i) => {
-    const spec = findSpec(r.key)!;
-    return { id: `u${i + 1}`, key: r.key, segment: '', kind: r.kind, params: defaultParams(spec, currentValue(s, spec), locale, r.low, r.high) };
-  });
+  const rows = defaultUncertaintyFor(s).map(({ row, spec, segment }, i) => ({
+    id: `u${i + 1}`, key: spec.key, segment, kind: row.kind as DistributionKind,
+    params: defaultParams(spec, currentValue(s, spec, segment), locale, row.low, row.high),
+  }));
   return { rows, trials: formats(locale, 'USD').number(DEFAULT_TRIALS), seed: String(DEFAULT_SEED), latinHypercube: false, locale, nextId: rows.length + 1 };
 }
 
