@@ -28,7 +28,7 @@ export interface DefaultUncertainty {
 
 export const DEFAULT_UNCERTAINTY: readonly DefaultUncertainty[] = [
   // Behaviour: how pay moves effort and effort moves outcomes.
-  { key: 'responsiveness', kind: 'pert', low: 1 / 3, high: 2, source: 'incentiveResponse' },
+  { key: 'responsiveness', kind: 'pert', low: 0, high: 2, source: 'incentiveResponse' },
   { key: 'effortElasticity', kind: 'pert', low: 0.5, high: 1.5, source: 'modelV2' },
   { key: 'nonCashPull', kind: 'pert', low: 0.5, high: 1.5, source: 'modelV2' },
   { key: 'attritionElasticity', kind: 'pert', low: 0.5, high: 1.5, source: 'modelV2' },
