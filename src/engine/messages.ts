@@ -157,6 +157,10 @@ const DETAILS = {
     en: (p, f) => `trial ${f.a.trial}: ${f.a.draws} draws in a row break a rule of the model (${f.a.rule}); narrow the distributions`,
     es: (p, f) => `ensayo ${f.a.trial}: ${f.a.draws} sorteos seguidos incumplen una regla del modelo (${f.a.rule}); estreche las distribuciones`,
   },
+  summaryRunSize: {
+    en: () => 'too many for a summary computed at once: fewer trials, or CEQ.SIMULATE for a long run',
+    es: () => 'demasiado para un resumen calculado al momento: menos ensayos, o CEQ.SIMULAR para una simulación larga',
+  },
   correlationShape: {
     en: (p, f) => `must be a square range with the ${f.a.n} uncertain keys as its header row and first column`,
     es: (p, f) => `debe ser un rango cuadrado con las ${f.a.n} claves inciertas en la fila de encabezado y la primera columna`,
