@@ -67,7 +67,7 @@ export function compare(assumptions: any[][], baseline_plan: any[][], proposed_p
  * @param seed Optional whole number that fixes the draws (default 1).
  * @returns Twelve key/value rows; a period that never comes shows as the text never. With uncertainty, then trials, p_win_npv, p_win_npv_se, p_win_equity, ... equity_delta_p90.
  */
-export function summary(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], years?: any, uncertainty?: any, trials?: any, seed?: any): any[][] {
+export function summary(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], years?: any, uncertainty?: any[][], trials?: any, seed?: any): any[][] {
   return call('CEQ.SUMMARY', assumptions, baseline_plan, proposed_plan, years, uncertainty, trials, seed) as any[][];
 }
 
