@@ -54,12 +54,28 @@ export function resolveCorrelation(dims: readonly Dimension[], input: Correlatio
 }
 
 /**
- * Precomputed first draws (columns[d][k] for dimension d, trial k), or undefined when each trial simply
- * takes the first uniforms of its own sub-stream.
+ * The last columns built, by what they depend on: a worker of a pool runs several blocks of one run,
+ * and each would otherwise build the same columns again. The columns are only ever read.
  */
-export function firstDraws(trials: number, dims: readonly Dimension[], root: RandomSource, lhs: boolean, correlation?: CorrelationInfo): Float64Array[] | undefined {
+let last: { key: string; columns: Float64Array[] } | undefined;
+
+/**
+ * Precomputed first draws (columns[d][k] for dimension d, trial k), or undefined when each trial simply
+ * takes the first uniforms of its own sub-stream. `seed` is the one `root` was made from (the cache's key).
+ */
+export function firstDraws(trials: number, dims: readonly Dimension[], root: RandomSource, lhs: boolean, correlation: CorrelationInfo | undefined,
+  seed: number | string): Float64Array[] | undefined {
   const correlated = correlation && correlation.labels.length > 1 && correlation.used.some((r, i) => r.some((v, j) => i !== j && v !== 0));
   if (!lhs && !correlated) return undefined;
+  const index = correlated ? correlation.labels.map((l) => dims.findIndex((d) => d.label === l)) : [];
+  const key = JSON.stringify([typeof seed, seed, trials, dims.length, lhs, index, correlated ? correlation.used : null]);
+  if (last?.key === key) return last.columns;
+  const columns = buildDraws(trials, dims, root, lhs, correlated ? { index, matrix: correlation.used } : undefined);
+  last = { key, columns };
+  return columns;
+}
+
+function buildDraws(trials: number, dims: readonly Dimension[], root: RandomSource, lhs: boolean, correlated?: { index: number[]; matrix: Matrix }): Float64Array[] {
   let columns: Float64Array[];
   if (lhs) columns = latinHypercube(trials, dims.length, root.fork(LHS_STREAM));
   else {
@@ -69,9 +85,6 @@ export function firstDraws(trials: number, dims: readonly Dimension[], root: Ran
       for (let d = 0; d < dims.length; d++) columns[d][k] = stream.next();
     }
   }
-  if (correlated) {
-    const index = correlation.labels.map((l) => dims.findIndex((d) => d.label === l));
-    imanConover(index.map((d) => columns[d]), correlation.used, root.fork(CORRELATION_STREAM));
-  }
+  if (correlated) imanConover(correlated.index.map((d) => columns[d]), correlated.matrix, root.fork(CORRELATION_STREAM));
   return columns;
 }

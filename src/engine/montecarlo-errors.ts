@@ -89,3 +89,16 @@ export function converged(outcomes: readonly PlanTrials[], baselineEquity: Float
   }
   return true;
 }
+
+/**
+ * The standard error of the p-quantile of a sample, distribution-free: half the distance between the
+ * order statistics at ranks n·p ± √(n·p·(1 − p)) (the binomial interval of the rank, about ±1 sd).
+ */
+export function quantileError(values: ArrayLike<number>, p: number): number {
+  const n = values.length;
+  if (n < 2) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const d = Math.sqrt(n * p * (1 - p));
+  const at = (r: number) => sorted[Math.min(n - 1, Math.max(0, Math.round(r)))];
+  return (at(n * p + d - 1) - at(n * p - d - 1)) / 2;
+}

@@ -66,10 +66,10 @@ describe('a simulation through the main-thread fallback', () => {
     // A close call, so the probability says something.
     expect(plan.pWinNpv).toBeGreaterThan(0.2);
     expect(plan.pWinNpv).toBeLessThan(0.8);
-    expect(text('mc-pwin-npv')).toBe(shareText(plan.pWinNpv, en));
-    expect(text('mc-pwin-npv-text')).toContain(`In ${shareText(plan.pWinNpv, en)} of the 400 trials the proposal's NPV beats the baseline's`);
-    expect(text('mc-pwin-equity')).toBe(shareText(plan.pWinEquity, en));
-    expect(text('mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en));
+    expect(text('mc-pwin-npv')).toBe(shareText(plan.pWinNpv, en, 400));
+    expect(text('mc-pwin-npv-text')).toContain(`In ${shareText(plan.pWinNpv, en, 400)} of the 400 trials the proposal's NPV beats the baseline's`);
+    expect(text('mc-pwin-equity')).toBe(shareText(plan.pWinEquity, en, 400));
+    expect(text('mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en, 400));
     expect(text('mc-npv-p50')).toBe(en.money(plan.npvDelta.p50));
     const p50 = direct.series.find((x) => x.kind === 'cumulativeDelta')!.bands.p50;
     expect(text('mc-last-p50')).toBe(en.money(p50[p50.length - 1]));
@@ -80,7 +80,7 @@ describe('a simulation through the main-thread fallback', () => {
     // The histogram holds every trial; the years chart ends with "Never".
     expect(tableRows('chart-histogram').reduce((a, r) => a + Number(r[1].replace(/,/g, '')), 0)).toBe(400);
     const years = tableRows('chart-years');
-    expect(years[years.length - 1]).toEqual(['Never', shareText(plan.crossover.never / 400, en), shareText(plan.breakeven.never / 400, en)]);
+    expect(years[years.length - 1]).toEqual(['Never', shareText(plan.crossover.never / 400, en, 400), shareText(plan.breakeven.never / 400, en, 400)]);
     expect(screen.getByTestId('mc-run-info')).toHaveAttribute('data-where', 'main');
     expect(text('mc-run-info')).toMatch(/^400 trials of Retention plan against Current plan, seed 7, in \d/);
     // A new input makes the result out of date, and says so.
@@ -113,6 +113,8 @@ describe('probabilities in words', () => {
     const es = formats('es-ES', 'EUR');
     expect([0.99985, 1, 0.999, 0.0004, 0, 0.5].map((p) => shareText(p, en))).toEqual(['> 99.9%', '100.0%', '99.9%', '< 0.1%', '0.0%', '50.0%']);
     expect(shareText(0.99985, es)).toBe('> 99,9\u00a0%');
+    // Every trial won (or none did): the rule of three bounds what n trials can tell.
+    expect([shareText(1, en, 2000), shareText(0, en, 2000), shareText(1, en, 400), shareText(0.5, en, 400)]).toEqual(['≥ 99.8%', '≤ 0.2%', '≥ 99.2%', '50.0%']);
   });
 });
 

@@ -6,6 +6,7 @@ import { Num } from '../components/Num';
 import { ResultHeader } from '../components/ResultHeader';
 import { useStudio } from '../studio';
 import type { Computed } from '../state/compute';
+import { SummaryHowSure } from './SummaryHowSure';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: '14px' },
@@ -117,6 +118,8 @@ export default function SummaryScreen(): React.ReactElement {
           })}
         </dl>
       </section>
+
+      <SummaryHowSure scenario={s} index={index} />
 
       <section aria-labelledby="drivers-heading">
         <h2 id="drivers-heading" className={styles.h2}>{t(lang, 'drivers')}</h2>
