@@ -16,6 +16,7 @@ import { insertUncertainty } from '../../src/office/uncertainty';
 import { App } from '../../src/taskpane/App';
 import { PANE_SERIES } from '../../src/taskpane/uncertainty/protocol';
 import { shareText } from '../../src/taskpane/uncertainty/share';
+import { defaultTable, evaluateTable } from '../../src/taskpane/uncertainty/table';
 import { assumptionName } from '../../src/workbook';
 
 configure({ defaultHidden: true });
@@ -29,13 +30,8 @@ const closeCall = (): Scenario => {
   s.proposed[0].values.commissionRenewal = 0.1;
   return s;
 };
-/** The default table for the mid-market example, as the engine receives it. */
-const DEFAULT_ROWS: UncertaintyRow[] = [
-  { key: 'responsiveness', distribution: { kind: 'pert', min: 0.2, mode: 0.6, max: 1.2 } },
-  { key: 'elasticityAcquire', distribution: { kind: 'triangular', min: 0.17, mode: 0.34, max: 0.51 } },
-  { key: 'elasticityRetain', distribution: { kind: 'triangular', min: 0.2, mode: 0.4, max: 0.6 } },
-  { key: 'elasticityExpand', distribution: { kind: 'triangular', min: 0.25, mode: 0.5, max: 0.75 } },
-];
+/** The default table for the mid-market example (engine DEFAULT_UNCERTAINTY, rounded as the tab shows it), as the engine receives it. */
+const DEFAULT_ROWS: UncertaintyRow[] = evaluateTable(defaultTable(closeCall(), 'en-US'), closeCall(), 'en').rows!;
 const type = (el: Element, text: string) => fireEvent.change(el, { target: { value: text } });
 const byPath = (path: string) => document.querySelector<HTMLInputElement>(`[data-path="${path}"]`)!;
 const text = (testId: string) => screen.getByTestId(testId).textContent?.trim();
