@@ -127,12 +127,11 @@ describe('the Uncertainty tab in chromium, with the Monte Carlo worker', () => {
     expect(shareText(plan.pWinEquity, en, TRIALS)).not.toBe('100.0%');
     expect(await text(page, 'mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en, TRIALS));
     expect(await text(page, 'mc-pwin-npv-text')).toContain(`In ${pWin} of the 20,000 trials`);
-    // docs/uncertainty.md and incertidumbre.md quote this run: 93 % win on NPV, over 99.9 % on customer equity,
-    // none breaks even within the four-year tenure, most in year 6 or 7.
-    expect(Math.round(plan.pWinNpv * 100)).toBe(93);
-    expect(plan.pWinEquity).toBeGreaterThan(0.999);
-    expect(plan.pWinEquity).toBeLessThan(1);
-    expect(plan.pBreakevenWithinTenure).toBe(0);
+    // docs/uncertainty.md and incertidumbre.md quote this run: 79 % win on NPV, 96 % on customer equity,
+    // 2 % break even within the four-year tenure, most in year 6 or 7.
+    expect(Math.round(plan.pWinNpv * 100)).toBe(79);
+    expect(Math.round(plan.pWinEquity * 100)).toBe(96);
+    expect(Math.round(plan.pBreakevenWithinTenure * 100)).toBe(2);
     const byYear = plan.breakeven.byYear.map((n, y) => ({ n, year: y + 1 })).sort((a, b) => b.n - a.n);
     expect(byYear.slice(0, 2).map((x) => x.year).sort()).toEqual([6, 7]);
     await page.locator('[data-testid="chart-fan"] svg path').first().waitFor();

@@ -63,12 +63,14 @@ function nice(spec: AssumptionSpec, v: number): number {
 export function defaultParams(spec: AssumptionSpec, v: number, locale: string, low = 0.5, high = 1.5): Record<ParamName, string> {
   const width = spec.max - spec.min;
   const clamp = (x: number) => Math.min(spec.max, Math.max(spec.min, x));
-  const centre = v > spec.min ? v : spec.min + width * 0.05;
+  // Around the scenario's own value; a value at the key's minimum (nothing to scale) gets a small share of the range instead.
+  const atMin = !(v > spec.min);
+  const centre = atMin ? spec.min + width * 0.05 : v;
   const min = clamp(nice(spec, centre * low));
-  const max = clamp(nice(spec, Math.max(centre * high, centre + width * 0.01)));
+  const max = clamp(nice(spec, atMin ? Math.max(centre * high, centre + width * 0.01) : centre * high));
   const values: Record<ParamName, number> = {
     min, mode: clamp(nice(spec, centre)), max: max > min ? max : clamp(min + width * 0.1),
-    mean: clamp(nice(spec, centre)), sd: nice(spec, Math.max(centre * 0.2, width * 0.005)),
+    mean: clamp(nice(spec, centre)), sd: nice(spec, atMin ? Math.max(centre * 0.2, width * 0.005) : centre * 0.2),
   };
   const out = {} as Record<ParamName, string>;
   for (const p of PARAM_NAMES) out[p] = displayText(spec, values[p], locale);
