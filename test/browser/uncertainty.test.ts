@@ -71,8 +71,9 @@ describe('the Uncertainty tab in chromium, with the Monte Carlo worker', () => {
     await retype(page, planInput(page, 'commissionRenewal'), '8');
     await openTab(page, 'uncertainty', 'mc-run');
     expect(await page.locator('[data-testid="uncertainty-rows"] fieldset').evaluateAll((f) => f.map((x) => x.getAttribute('data-key'))))
-      .toEqual(['responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand']);
-    expect(await page.getByTestId('distribution-preview').count()).toBe(4);
+      .toEqual(ROWS.map((r) => r.key));
+    expect(ROWS.map((r) => r.key)).toEqual(expect.arrayContaining(['responsiveness', 'churn', 'newCustomers', 'arpa', 'discountRate']));
+    expect(await page.getByTestId('distribution-preview').count()).toBe(ROWS.length);
     expect(await page.getByTestId('uncertainty-preview-note').textContent()).toContain('needs Excel');
     await shot('uncertainty-table', 'table', true);
   });

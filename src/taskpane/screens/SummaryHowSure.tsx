@@ -26,6 +26,7 @@ const TEXTS = {
   points: { en: '± {se} pp', es: '± {se} p. p.' },
   ends: { en: '± {low} and ± {high}', es: '± {low} y ± {high}' },
   updating: { en: 'Updating… {done} of {total} trials', es: 'Actualizando… {done} de {total} ensayos' },
+  waiting: { en: 'Simulating…', es: 'Simulando…' },
   none: { en: 'No assumption of this scenario can vary: nothing to simulate.', es: 'Ningún supuesto de este escenario puede variar: nada que simular.' },
   failed: { en: 'The run failed: {error}', es: 'La simulación falló: {error}' },
 } as const;
@@ -105,9 +106,10 @@ export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE
           </dl>
         </>
       )}
-      {state.status === 'running' && (
+      {rows.length > 0 && (state.status === 'running' || (!r && state.status !== 'error')) && (
         <Spinner size="tiny" data-testid="howsure-running"
-          label={say(lang, 'updating', { done: fmt.number(state.done), total: fmt.number(state.total) })} />
+          label={state.status === 'running' && state.total > 0
+            ? say(lang, 'updating', { done: fmt.number(state.done), total: fmt.number(state.total) }) : say(lang, 'waiting')} />
       )}
       {state.status === 'error' && <p className={styles.hint} role="alert">{say(lang, 'failed', { error: state.message })}</p>}
     </section>

@@ -68,6 +68,8 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   const [corr, setCorr] = React.useState(emptyCorrelation);
   const corrEvaluation = React.useMemo(() => evaluateCorrelation(corr, evaluation.rows, locale), [corr, evaluation.rows, locale]);
   const extra = { correlation: corrEvaluation.correlation, tolerance: corrEvaluation.tolerance };
+  // A bad correlation or tolerance holds the run back as a bad setting does.
+  const simEvaluation = corrEvaluation.bad.size > 0 ? { ...evaluation, settings: undefined } : evaluation;
   const mcInputs = `${rowsKey}|${JSON.stringify(evaluation.settings ?? null)}|${JSON.stringify(extra)}`;
   const runSimulation = () => {
     if (!evaluation.rows || !evaluation.settings || corrEvaluation.bad.size > 0) return;
@@ -130,7 +132,7 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
       {evaluation.rows && evaluation.rows.length > 0 && (
         <CorrelationEditor rows={evaluation.rows} draft={corr} evaluation={corrEvaluation} onDraft={setCorr} lang={lang} fmt={fmt} />
       )}
-      <SimulationPanel lang={lang} fmt={fmt} table={table} evaluation={evaluation} dispatch={dispatch} planIndex={index} names={mcNames}
+      <SimulationPanel lang={lang} fmt={fmt} table={table} evaluation={simEvaluation} dispatch={dispatch} planIndex={index} names={mcNames}
         state={mcJob.state} onRun={runSimulation} onCancel={mcJob.cancel} done={mc}
         stale={!!mc && (mc.meta.scenario !== scenario || mc.meta.inputs !== mcInputs)} insert={insert('mc-insert')} />
       <hr className={styles.rule} />
