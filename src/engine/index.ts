@@ -30,3 +30,8 @@ export * from './quota-plan';
 export * from './quota-project';
 export * from './quota-report';
 export * from './attribution';
+export * from './montecarlo-pool';
+export * from './correlation';
+export * from './iman-conover';
+export * from './default-uncertainty';
+export * from './variance-sensitivity';

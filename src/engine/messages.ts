@@ -161,6 +161,22 @@ const DETAILS = {
     en: (p, f) => `trial ${f.a.trial}: ${f.a.draws} draws in a row break a rule of the model (${f.a.rule}); narrow the distributions`,
     es: (p, f) => `ensayo ${f.a.trial}: ${f.a.draws} sorteos seguidos incumplen una regla del modelo (${f.a.rule}); estreche las distribuciones`,
   },
+  summaryRunSize: {
+    en: () => 'too many for a summary computed at once: fewer trials, or CEQ.SIMULATE for a long run',
+    es: () => 'demasiado para un resumen calculado al momento: menos ensayos, o CEQ.SIMULAR para una simulación larga',
+  },
+  correlationShape: {
+    en: (p, f) => `must be a square range with the ${f.a.n} uncertain keys as its header row and first column`,
+    es: (p, f) => `debe ser un rango cuadrado con las ${f.a.n} claves inciertas en la fila de encabezado y la primera columna`,
+  },
+  correlationSymmetric: {
+    en: (p, f) => `differs from its mirror entry ${f.n(f.a.other)}; a correlation matrix is symmetric`,
+    es: (p, f) => `difiere de su simétrico ${f.n(f.a.other)}; una matriz de correlación es simétrica`,
+  },
+  correlationUnknownKey: {
+    en: (p, f) => `is not a row of the uncertainty table (${f.a.keys})`,
+    es: (p, f) => `no es una fila de la tabla de incertidumbre (${f.a.keys})`,
+  },
   emptyInterval: { en: (p, f) => `${f.interval(p.min, p.max)} = ∅`, es: (p, f) => `${f.interval(p.min, p.max)} = ∅`, neutral: true },
   minNotBelowMax: {
     en: (p, f) => `${f.a.kind}: min ${f.n(f.a.min)} ≥ max ${f.n(f.a.max)}`,

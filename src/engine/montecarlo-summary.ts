@@ -1,11 +1,13 @@
 /**
  * Turns the numbers a Monte Carlo run kept (montecarlo.ts) into its result: spreads, bands, shares.
- * Summarising up to 16 million kept values takes a third of a second, so it yields a pause point (a
- * step of 0 units, work.ts) after each SUMMARY_CHUNK values: a caller running in slices pauses there.
+ * Summarising up to 16 million kept values takes a third of a second, so the summary as work yields a
+ * pause point (a step of 0 units, work.ts) after each SUMMARY_CHUNK values: a caller running in
+ * slices pauses there.
  */
 import type { Setup } from './montecarlo';
 import type { Work } from './work';
 import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats } from './montecarlo-types';
+import { converged, meanAndError, outcomeErrors } from './montecarlo-errors';
 import { spreadOf } from './spread';
 
 /** Values summarised between two pause points (a few milliseconds). */
@@ -58,7 +60,7 @@ function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
   const o: PlanTrials = c.outcomes[j];
   const ppy = c.scenario.settings.periodsPerYear;
   let within = 0;
-  for (let k = 0; k < c.trials; k++) {
+  for (let k = 0; k < c.count; k++) {
     const p = o.breakevenPeriod[k];
     if (p > 0 && p <= c.tenurePeriods) within++;
   }
@@ -71,25 +73,39 @@ function planOutcome(c: Setup, j: number, scratch: Float64Array): PlanOutcome {
     shortTermSacrifice: spreadOf(o.shortTermSacrifice, scratch),
     pWinNpv: shareAbove(o.npvDelta, 0),
     pWinEquity: shareAbove(o.customerEquityDelta, 0),
-    pBreakevenWithinTenure: within / c.trials,
+    pBreakevenWithinTenure: within / c.count,
     crossover: periodDistribution(o.crossoverPeriod, c.periods, ppy),
     breakeven: periodDistribution(o.breakevenPeriod, c.periods, ppy),
+    errors: outcomeErrors(o, c.count, c.tenurePeriods),
   };
 }
 
-export function* summariseRun(c: Setup): Work<MonteCarloResult> {
-  const scratch = new Float64Array(c.trials);
+/** The summary at once (the pool's collector, which pauses between parts instead). */
+export function summariseRun(c: Setup): MonteCarloResult {
+  const work = summariseRunWork(c);
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The summary as work: pause points between chunks of kept values. */
+export function* summariseRunWork(c: Setup): Work<MonteCarloResult> {
+  const scratch = new Float64Array(c.count);
   const series: SeriesStats[] = [];
   for (const store of c.stores) {
     series.push({
       metric: store.metric,
       kind: store.kind,
       ...(store.plan === undefined ? {} : { plan: store.plan }),
-      bands: yield* bandsOf(store.values, c.trials, c.periods, scratch),
+      bands: yield* bandsOf(store.values, c.count, c.periods, scratch),
     });
   }
   return {
-    trials: c.trials,
+    trials: c.count,
+    requestedTrials: c.trials,
+    ...(c.tolerance ? { converged: converged(c.outcomes, c.baselineEquity, c.count, c.tenurePeriods, c.tolerance) } : {}),
+    ...(c.correlation ? { correlation: c.correlation } : {}),
     seed: c.seed,
     latinHypercube: c.latinHypercube,
     redrawn: c.redrawn,
@@ -103,6 +119,7 @@ export function* summariseRun(c: Setup): Work<MonteCarloResult> {
     inputs: c.inputs,
     baselineEquity: c.baselineEquity,
     baselineEquitySpread: spreadOf(c.baselineEquity, scratch),
+    baselineEquityError: meanAndError(c.baselineEquity).se,
     plans: c.scenario.proposed.map((_, j) => planOutcome(c, j, scratch)),
     series,
   };

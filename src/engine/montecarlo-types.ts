@@ -1,6 +1,8 @@
 /** What a Monte Carlo run returns (montecarlo.ts). Arrays indexed by trial have one entry per trial. */
 import type { DistributionSpec } from './distributions';
 import type { Metric } from './metrics';
+import type { CorrelationInfo } from './montecarlo-draws';
+import type { OutcomeErrors } from './montecarlo-errors';
 import type { Spread } from './spread';
 
 /** baseline, each proposed plan, their difference, and the running total of that difference. */
@@ -60,6 +62,8 @@ export interface PlanOutcome {
   pBreakevenWithinTenure: number;
   crossover: PeriodDistribution;
   breakeven: PeriodDistribution;
+  /** The Monte Carlo standard error of each mean and probability above (montecarlo-errors.ts). */
+  errors: OutcomeErrors;
 }
 
 export interface DimensionInfo {
@@ -71,7 +75,13 @@ export interface DimensionInfo {
 }
 
 export interface MonteCarloResult {
+  /** Trials run: fewer than requestedTrials when a tolerance stopped the run early. */
   trials: number;
+  requestedTrials: number;
+  /** Set when the run had a tolerance: whether every standard error got within it. */
+  converged?: boolean;
+  /** The rank correlations the draws were given (absent: independent rows). */
+  correlation?: CorrelationInfo;
   seed: number | string;
   latinHypercube: boolean;
   /** Trials drawn again because their first values broke a rule of the model. */
@@ -85,6 +95,8 @@ export interface MonteCarloResult {
   inputs: Float64Array[];
   baselineEquity: Float64Array;
   baselineEquitySpread: Spread;
+  /** Standard error of the baseline's mean customer equity. */
+  baselineEquityError: number;
   plans: PlanOutcome[];
   series: SeriesStats[];
 }

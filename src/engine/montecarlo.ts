@@ -14,39 +14,47 @@
  *   results do not depend on how the run was sliced or how far it got;
  * - with Latin hypercube sampling the first draws come instead from a hypercube of `trials` strata per
  *   row built from `createRandom(seed).fork(2^32 − 1)` (lhs.ts);
+ * - with a correlation matrix the first draws of the correlated rows (LHS or not) are re-paired across
+ *   trials by Iman–Conover (montecarlo-draws.ts, iman-conover.ts); a matrix that is not positive
+ *   definite is first repaired to the nearest correlation matrix and the result says so;
  * - each uniform u becomes a value by the row's inverse CDF, truncated to the key's valid range;
  * - a trial whose values break a cross-field rule of the model (service-driven churn above churn, an
  *   effort share below the floor…) is drawn again from its own sub-stream (plain draws, also under
  *   LHS), up to MAX_REDRAWS times: the joint distribution is truncated to consistent scenarios the way
  *   each row is truncated to its key's range. `redrawn` counts such trials.
  *
- * Statistics are exact (every stored value is used; mean, sample sd and PERCENTILE.INC as in stats.ts).
+ * Statistics are exact (every stored value is used; mean, sample sd and PERCENTILE.INC as in stats.ts),
+ * each mean and probability with its Monte Carlo standard error (montecarlo-errors.ts). A run may stop
+ * early, at the first multiple of CHECKPOINT_TRIALS trials where every standard error is within a
+ * tolerance. A run may also be one part (trials `from` … `to` − 1) of a run split over a pool of
+ * workers (montecarlo-parts.ts): the parts' numbers are the whole run's, bit for bit.
  */
 import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } from './metrics';
-import { discountFactor } from './discount';
-import { invalid, ModelError, type Problem } from './errors';
-import { latinHypercube } from './lhs';
-import type { Projection } from './project';
+import { invalid } from './errors';
+import { firstDraws, resolveCorrelation, type CorrelationInfo, type CorrelationInput } from './montecarlo-draws';
+import { converged, type Tolerance } from './montecarlo-errors';
 import { createRandom, type RandomSource } from './random';
-import { projectPlan } from './run';
 import { cloneScenario, type Scenario } from './scenario';
-import { summariseRun } from './montecarlo-summary';
-import { resolveUncertainty, targetsOf, trialInconsistency, type Dimension, type UncertaintyRow } from './uncertainty';
+import { summariseRunWork } from './montecarlo-summary';
+import { discountFactors, drawTrial, evaluateTrial } from './montecarlo-trial';
+import { resolveUncertainty, targetsOf, type Dimension, type UncertaintyRow } from './uncertainty';
 import { assertValidScenario } from './validate';
 import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from './work';
 import type { MonteCarloResult, PlanTrials, SeriesKind } from './montecarlo-types';
 
 export * from './montecarlo-types';
 export { periodDistribution } from './montecarlo-summary';
+export * from './montecarlo-draws';
+export * from './montecarlo-errors';
+export { MAX_REDRAWS } from './montecarlo-trial';
 
 export const MAX_TRIALS = 1_000_000;
 /** Per-period values kept for the statistics (8 bytes each): 16 million is 128 MB. */
 export const MAX_STORED_VALUES = 16_000_000;
-export const MAX_REDRAWS = 100;
 export const DEFAULT_TRIALS = 1000;
 export const DEFAULT_SEED = 1;
-/** The sub-stream the Latin hypercube is built from (trial sub-streams are 0 … trials − 1). */
-export const LHS_STREAM = 0xffffffff;
+/** A run with a tolerance checks it after every this many trials (the same trials whatever the pool size). */
+export const CHECKPOINT_TRIALS = 500;
 
 export interface MonteCarloOptions {
   trials?: number;
@@ -59,6 +67,15 @@ export interface MonteCarloOptions {
    * delta (proposed − baseline) and each cumulative delta (flows only: not for stocks, openings, rates).
    */
   kinds?: readonly SeriesKind[];
+  /** Rank correlations among rows of the table (by label); rows not named are independent. */
+  correlation?: CorrelationInput;
+  /** Stop at the first checkpoint where every standard error is within it (see montecarlo-errors.ts). */
+  tolerance?: Tolerance;
+  /** Run only trials from … to − 1 (a part of a pooled run; no tolerance then). */
+  from?: number;
+  to?: number;
+  /** false: allocate and check only, draw nothing (the pool's collector, montecarlo-pool.ts). */
+  draws?: boolean;
 }
 
 /** One per-period series being collected: values[t · trials + k] is period t of trial k. */
@@ -79,7 +96,13 @@ export interface Setup {
   seed: number | string;
   latinHypercube: boolean;
   root: RandomSource;
-  hypercube?: Float64Array[];
+  /** Precomputed first draws (LHS, correlated rows) over all `trials`: columns[d][k]. */
+  columns?: Float64Array[];
+  correlation?: CorrelationInfo;
+  tolerance?: Tolerance;
+  /** This setup's trials are first … first + count − 1; its arrays hold `count` entries (index k − first). */
+  first: number;
+  count: number;
   periods: number;
   tenurePeriods: number;
   discount: Float64Array;
@@ -90,6 +113,8 @@ export interface Setup {
   baselineEquity: Float64Array;
   outcomes: PlanTrials[];
   redrawn: number;
+  /** The trials (indices) that were redrawn, in order. */
+  redrawnTrials: number[];
   /** Where each metric's total series starts in a projection's data (see offsetOf). */
   offsets: Map<Metric, number>;
 }
@@ -135,147 +160,75 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
   const trial = cloneScenario(s);
   const lhs = o.latinHypercube === true;
   const ppy = s.settings.periodsPerYear;
+  const first = o.from ?? 0;
+  const last = o.to ?? trials;
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last > trials || last < first) {
+    throw invalid({ code: 'outOfRange', key: 'trials from … to', value: `${first} … ${last}`, min: 0, max: trials });
+  }
+  const count = last - first;
+  const correlation = o.correlation && o.correlation.keys.length > 0 ? resolveCorrelation(dimensions, o.correlation) : undefined;
   return {
-    scenario: s, trial, dimensions, trials, seed, root, latinHypercube: lhs, periods,
+    scenario: s, trial, dimensions, trials, seed, root, latinHypercube: lhs, periods, first, count, correlation,
+    tolerance: o.from === undefined && o.to === undefined ? o.tolerance : undefined,
     targets: dimensions.map((d) => targetsOf(trial, d)),
-    hypercube: lhs ? latinHypercube(trials, dimensions.length, root.fork(LHS_STREAM)) : undefined,
+    columns: o.draws === false ? undefined : firstDraws(trials, dimensions, root, lhs, correlation, seed),
     tenurePeriods: Math.min(periods, s.settings.tenureYears * ppy),
     discount: discountFactors(s, periods),
     rateVaries: dimensions.some((d) => d.key === 'discountRate'),
     metrics,
-    stores: storesOf(metrics, kinds, plans, perTrial === 0 ? 0 : trials * periods),
-    inputs: dimensions.map(() => new Float64Array(trials)),
-    baselineEquity: new Float64Array(trials),
-    outcomes: s.proposed.map(() => ({
-      npvDelta: new Float64Array(trials), customerEquityDelta: new Float64Array(trials), tenureNpvDelta: new Float64Array(trials),
-      shortTermSacrifice: new Float64Array(trials), crossoverPeriod: new Int32Array(trials), breakevenPeriod: new Int32Array(trials),
-    })),
+    stores: storesOf(metrics, kinds, plans, perTrial === 0 ? 0 : count * periods),
+    inputs: dimensions.map(() => new Float64Array(count)),
+    baselineEquity: new Float64Array(count),
+    outcomes: s.proposed.map(() => emptyTrials(count)),
     redrawn: 0,
+    redrawnTrials: [],
     offsets: new Map(),
   };
 }
 
-function discountFactors(s: Scenario, periods: number, out: Float64Array = new Float64Array(periods + 1)): Float64Array {
-  const { discountRate, periodsPerYear, discountTiming, horizonYears } = s.settings;
-  for (let t = 0; t < periods; t++) out[t] = discountFactor(discountRate, t, periodsPerYear, discountTiming === 1);
-  // The last slot discounts the terminal value from the horizon (compare.ts customerEquity).
-  out[periods] = Math.pow(1 + discountRate, -horizonYears);
-  return out;
+export function emptyTrials(n: number): PlanTrials {
+  return {
+    npvDelta: new Float64Array(n), customerEquityDelta: new Float64Array(n), tenureNpvDelta: new Float64Array(n),
+    shortTermSacrifice: new Float64Array(n), crossoverPeriod: new Int32Array(n), breakevenPeriod: new Int32Array(n),
+  };
 }
 
-/** Draws trial k's values into the trial scenario (again, while they break a cross-field rule). */
-function drawTrial(c: Setup, k: number): void {
-  const stream = c.root.fork(k);
-  const dims = c.dimensions;
-  let broken: Problem | undefined;
-  for (let attempt = 0; attempt <= MAX_REDRAWS; attempt++) {
-    for (let d = 0; d < dims.length; d++) {
-      const u = attempt === 0 && c.hypercube ? c.hypercube[d][k] : stream.next();
-      const x = dims[d].sampler.quantile(u);
-      const key = dims[d].key;
-      const targets = c.targets[d];
-      for (let i = 0; i < targets.length; i++) targets[i][key] = x;
-      c.inputs[d][k] = x;
-    }
-    broken = trialInconsistency(c.trial);
-    if (broken === undefined) return;
-    if (attempt === 0) c.redrawn++;
-  }
-  // The summary names the rule; the rule itself follows with its values, as validation says it.
-  throw new ModelError('invalid', [{ code: 'inconsistent', key: 'uncertainty', detail: 'redrawsExhausted',
-    args: { trial: k + 1, draws: MAX_REDRAWS + 1, rule: broken!.key ?? '' } }, broken!]);
-}
-
-/**
- * Where a metric's total series starts in a projection's data. The layout depends only on the
- * scenario's shape, the same in every trial, so it is read once (through Projection.series) and the
- * hot loop indexes the data directly instead of making a view per series per trial.
- */
-function offsetOf(c: Setup, p: Projection, metric: Metric): number {
-  let at = c.offsets.get(metric);
-  if (at === undefined) {
-    at = (p.series(metric).byteOffset - p.data.byteOffset) / Float64Array.BYTES_PER_ELEMENT;
-    c.offsets.set(metric, at);
-  }
-  return at;
-}
-
-/** compare.ts's crossoverPeriod on running totals, for series at offsets in two data arrays. */
-function crossoverAt(a: Float64Array, ai: number, b: Float64Array, bi: number, n: number): number {
-  let sumA = 0, sumB = 0, from = 0;
-  for (let t = 0; t < n; t++) {
-    sumA += a[ai + t];
-    sumB += b[bi + t];
-    if (sumB >= sumA) { if (from === 0) from = t + 1; } else from = 0;
-  }
-  return from;
-}
-
-/** Projects trial k's baseline and proposed plans and records what the run keeps. */
-function evaluateTrial(c: Setup, k: number): void {
-  const s = c.trial;
-  const P = c.periods;
-  const T = c.trials;
-  const df = c.rateVaries ? discountFactors(s, P, c.discount) : c.discount;
-  const base = projectPlan(s, s.baseline.values);
-  const bd = base.data;
-  const contribution = offsetOf(c, base, 'contribution');
-  const revenue = offsetOf(c, base, 'revenue');
-  let pvBase = 0;
-  for (let t = 0; t < P; t++) pvBase += bd[contribution + t] * df[t];
-  const equityBase = pvBase + base.terminalValue[base.totalIndex] * df[P];
-  c.baselineEquity[k] = equityBase;
-  const proposals = s.proposed.map((p) => projectPlan(s, p.values));
-  for (let j = 0; j < proposals.length; j++) {
-    const p = proposals[j];
-    const pd = p.data;
-    const o = c.outcomes[j];
-    let npv = 0, tenure = 0, pv = 0;
-    for (let t = 0; t < P; t++) {
-      const q = pd[contribution + t];
-      const d = (q - bd[contribution + t]) * df[t];
-      npv += d;
-      if (t < c.tenurePeriods) tenure += d;
-      pv += q * df[t];
-    }
-    const breakeven = crossoverAt(bd, contribution, pd, contribution, P);
-    const before = breakeven === 0 ? P : breakeven - 1;
-    let sacrifice = 0;
-    for (let t = 0; t < before; t++) {
-      const d = pd[contribution + t] - bd[contribution + t];
-      if (d < 0) sacrifice += d;
-    }
-    o.npvDelta[k] = npv;
-    o.tenureNpvDelta[k] = tenure;
-    o.customerEquityDelta[k] = pv + p.terminalValue[p.totalIndex] * df[P] - equityBase;
-    o.shortTermSacrifice[k] = sacrifice;
-    o.breakevenPeriod[k] = breakeven;
-    o.crossoverPeriod[k] = crossoverAt(bd, revenue, pd, revenue, P);
-  }
-  for (const store of c.stores) {
-    const at = offsetOf(c, base, store.metric);
-    const v = store.values;
-    if (store.kind === 'baseline') {
-      for (let t = 0; t < P; t++) v[t * T + k] = bd[at + t];
-      continue;
-    }
-    const qd = proposals[store.plan!].data;
-    if (store.kind === 'proposed') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t];
-    else if (store.kind === 'delta') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t] - bd[at + t];
-    else {
-      let sum = 0;
-      for (let t = 0; t < P; t++) v[t * T + k] = sum += qd[at + t] - bd[at + t];
-    }
-  }
-}
-
-function* simulate(c: Setup): Work<MonteCarloResult> {
-  for (let k = 0; k < c.trials; k++) {
+/** Runs this setup's trials in order (stopping at a checkpoint within the tolerance, if one is set). */
+export function* runTrials(c: Setup): Work<Setup> {
+  const end = c.first + c.count;
+  for (let k = c.first; k < end; k++) {
     drawTrial(c, k);
     evaluateTrial(c, k);
     yield 1;
+    const n = k + 1 - c.first;
+    if (c.tolerance && n < c.count && n % CHECKPOINT_TRIALS === 0 && converged(c.outcomes, c.baselineEquity, n, c.tenurePeriods, c.tolerance)) {
+      return truncated(c, n);
+    }
   }
-  return yield* summariseRun(c);
+  return c;
+}
+
+/** The setup's first n trials alone (per-period stores copied into an n-trial layout). */
+export function truncated(c: Setup, n: number): Setup {
+  const P = c.periods;
+  const stores = c.stores.map((st) => {
+    const values = new Float64Array(n * P);
+    for (let t = 0; t < P; t++) values.set(st.values.subarray(t * c.count, t * c.count + n), t * n);
+    return { ...st, values };
+  });
+  const cut = <A extends Float64Array | Int32Array>(a: A) => a.slice(0, n) as A;
+  const redrawnTrials = c.redrawnTrials.filter((k) => k < c.first + n);
+  return {
+    ...c, count: n, stores, redrawnTrials, redrawn: redrawnTrials.length, inputs: c.inputs.map(cut), baselineEquity: cut(c.baselineEquity),
+    outcomes: c.outcomes.map((o) => ({
+      npvDelta: cut(o.npvDelta), customerEquityDelta: cut(o.customerEquityDelta), tenureNpvDelta: cut(o.tenureNpvDelta),
+      shortTermSacrifice: cut(o.shortTermSacrifice), crossoverPeriod: cut(o.crossoverPeriod), breakevenPeriod: cut(o.breakevenPeriod),
+    })),
+  };
+}
+
+function* simulate(c: Setup): Work<MonteCarloResult> {
+  return yield* summariseRunWork(yield* runTrials(c));
 }
 
 /** The run as a generator (one unit per trial), for a caller that drives it (see work.ts). Checks eagerly. */
@@ -286,11 +239,11 @@ export function monteCarloWork(s: Scenario, rows: readonly UncertaintyRow[], opt
 /** Runs every trial on this thread; `isCancelled` is checked every `checkEvery` trials. */
 export function runMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], options: MonteCarloOptions & Progress = {}): MonteCarloResult {
   const c = prepareMonteCarlo(s, rows, options);
-  return runWork(simulate(c), c.trials, options);
+  return runWork(simulate(c), c.count, options);
 }
 
 /** Runs the trials in slices, awaiting `options.pause()` between them (a Web Worker, an Excel function). */
 export function runMonteCarloAsync(s: Scenario, rows: readonly UncertaintyRow[], options: MonteCarloOptions & SliceOptions): Promise<MonteCarloResult> {
   const c = prepareMonteCarlo(s, rows, options);
-  return runWorkInSlices(simulate(c), c.trials, options);
+  return runWorkInSlices(simulate(c), c.count, options);
 }

@@ -24,7 +24,9 @@ export type AssumptionsArg = Base<'assumptions'>;
 export type PlanArg = Base<'plan'>;
 export type VectorArg = Base<'vector'> & { maxLength: number; firstIndex: number };
 export type NamesArg = Base<'names'>;
-export type ArgSpec = NumberArg | MaybeNumberArg | BooleanArg | TextArg | AssumptionsArg | PlanArg | VectorArg | NamesArg;
+/** Passed on as Excel gave it (a range read later, once the scenario is known); optional. */
+export type RawArg = Base<'raw'>;
+export type ArgSpec = NumberArg | MaybeNumberArg | BooleanArg | TextArg | AssumptionsArg | PlanArg | VectorArg | NamesArg | RawArg;
 
 /** What each kind of argument becomes. */
 export type ValueOf<S extends ArgSpec> = S extends NumberArg ? number
@@ -35,6 +37,7 @@ export type ValueOf<S extends ArgSpec> = S extends NumberArg ? number
   : S extends PlanArg ? ParsedPlan
   : S extends VectorArg ? number[]
   : S extends NamesArg ? string[]
+  : S extends RawArg ? Cell
   : never;
 export type ValuesOf<A extends readonly ArgSpec[]> = { -readonly [K in keyof A]: A[K] extends ArgSpec ? ValueOf<A[K]> : never };
 
@@ -49,6 +52,7 @@ export const arg = {
   /** `firstIndex` numbers the cells in messages: 1 for periods, 0 for survivor counts (n0 = the cohort). */
   vector: (name: string, maxLength = MAX_SPILL_ROWS, firstIndex = 1): VectorArg => ({ type: 'vector', name, maxLength, firstIndex, optional: false }),
   names: (name: string): NamesArg => ({ type: 'names', name, optional: true }),
+  raw: (name: string): RawArg => ({ type: 'raw', name, optional: true }),
 };
 
 /** A 1×1 range counts as its one value. */
@@ -151,6 +155,7 @@ function coerce(spec: ArgSpec, raw: Cell): unknown {
     case 'plan': return parsePlan(raw, spec.name);
     case 'vector': return vectorArg(spec.name, raw, spec.maxLength, spec.firstIndex);
     case 'names': return namesArg(spec.name, raw);
+    case 'raw': return raw;
   }
 }
 

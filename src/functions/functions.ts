@@ -62,10 +62,13 @@ export function compare(assumptions: any[][], baseline_plan: any[][], proposed_p
  * @param baseline_plan Key/value range of the current plan.
  * @param proposed_plan Key/value range of the proposed plan.
  * @param years Optional horizon in years, 1 to 30 (default: horizonYears in assumptions).
- * @returns Twelve key/value rows; a period that never comes shows as the text never.
+ * @param uncertainty Optional: TRUE for the default uncertainty table, or a range key | distribution | p1 | p2 | p3 as in CEQ.SIMULATE; then the rows say how sure (p_win_npv, p_win_equity, ... with standard errors).
+ * @param trials Optional trials of that run, 100 to 20,000 (default 2,000).
+ * @param seed Optional whole number that fixes the draws (default 1).
+ * @returns Twelve key/value rows; a period that never comes shows as the text never. With uncertainty, then trials, p_win_npv, p_win_npv_se, p_win_equity, ... equity_delta_p90.
  */
-export function summary(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], years?: any): any[][] {
-  return call('CEQ.SUMMARY', assumptions, baseline_plan, proposed_plan, years) as any[][];
+export function summary(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], years?: any, uncertainty?: any[][], trials?: any, seed?: any): any[][] {
+  return call('CEQ.SUMMARY', assumptions, baseline_plan, proposed_plan, years, uncertainty, trials, seed) as any[][];
 }
 
 /**

@@ -26,6 +26,11 @@ const ASSUMPTIONS: SpanishParam = {
 const BASELINE_PLAN: SpanishParam = { en: 'baseline_plan', name: 'plan_base', description: 'Rango clave/valor del plan actual.' };
 const PROPOSED_PLAN: SpanishParam = { en: 'proposed_plan', name: 'plan_propuesto', description: 'Rango clave/valor del plan propuesto.' };
 const YEARS: SpanishParam = { en: 'years', name: 'años', description: 'Opcional: horizonte en años, de 1 a 30 (por defecto horizonYears de los supuestos).' };
+const CORRELATION: SpanishParam = {
+  en: 'correlation', name: 'correlación',
+  description: 'Opcional: rango cuadrado de correlaciones de rangos con las claves inciertas en la fila de encabezado y la primera columna, 1 en la diagonal; si no es válida se repara a la matriz válida más cercana.',
+};
+const LATIN_HYPERCUBE: SpanishParam = { en: 'latin_hypercube', name: 'hipercubo_latino', description: 'Opcional: VERDADERO para muestreo por hipercubo latino (por defecto FALSO).' };
 const ALPHA: SpanishParam = { en: 'alpha', name: 'alfa', description: 'Parámetro alfa de la curva sBG (mayor que 0).' };
 const BETA: SpanishParam = { en: 'beta', name: 'beta', description: 'Parámetro beta de la curva sBG (mayor que 0).' };
 const START_ARR: SpanishParam = { en: 'start_arr', name: 'arr_inicial', description: 'ARR al inicio del período (mayor que 0).' };
@@ -65,7 +70,10 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
   'CEQ.SUMMARY': {
     name: 'CEQ.RESUMEN',
     description: 'Resume un plan propuesto frente al plan base: períodos de cruce y de equilibrio, sacrificio a corto plazo, diferencias de VAN y de valor del cliente, vista de mandato y diferencias del primer y último año.',
-    params: [ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN, YEARS],
+    params: [ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN, YEARS,
+      { en: 'uncertainty', name: 'incertidumbre', description: 'Opcional: VERDADERO para la tabla de incertidumbre por defecto, o un rango clave | distribución | p1 | p2 | p3 como en CEQ.SIMULAR; entonces las filas dicen con qué seguridad (p_win_npv, p_win_equity… con sus errores típicos).' },
+      { en: 'trials', name: 'ensayos', description: 'Opcional: ensayos de esa simulación, de 100 a 20 000 (por defecto 2000).' },
+      { en: 'seed', name: 'semilla', description: 'Opcional: número entero que fija los sorteos (por defecto 1).' }],
   },
   'CEQ.EFFORT': {
     name: 'CEQ.ESFUERZO',
@@ -134,6 +142,18 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
       { en: 'trials', name: 'ensayos', description: 'Opcional: número de ensayos, de 1 a 100 000 (por defecto 1000).' },
       { en: 'seed', name: 'semilla', description: 'Opcional: número entero que fija los sorteos (por defecto 1): la misma semilla da los mismos resultados.' },
       { en: 'metric', name: 'métrica', description: 'Opcional: métrica cuya diferencia se resume por período, p. ej. contribution, revenue, arr; cumulative_contribution (por defecto) para su total acumulado.' },
+      CORRELATION, LATIN_HYPERCUBE,
+    ],
+  },
+  'CEQ.SENSITIVITY': {
+    name: 'CEQ.VARIANZA',
+    description: 'Sensibilidad por varianza: ejecuta un Monte Carlo y devuelve, por supuesto incierto, su correlación de rangos con un resultado a lo largo de los ensayos y su parte de la varianza del resultado, de mayor a menor.',
+    params: [
+      ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN, { ...UNCERTAINTY, description: 'Rango clave | distribución | p1 | p2 | p3 como en CEQ.SIMULAR.' },
+      { en: 'metric', name: 'métrica', description: 'Opcional: resultado: customer_equity_delta (por defecto), npv_delta, tenure_npv_delta o short_term_sacrifice.' },
+      { en: 'trials', name: 'ensayos', description: 'Opcional: número de ensayos, de 10 a 100 000 (por defecto 1000).' },
+      { en: 'seed', name: 'semilla', description: 'Opcional: número entero que fija los sorteos (por defecto 1).' },
+      CORRELATION, LATIN_HYPERCUBE,
     ],
   },
   'CEQ.TORNADO': {

@@ -18,6 +18,7 @@ import { displayLanguage, functionError, invalidArgument, toFunctionError } from
 import { checkPlans, defaultAssumptions, metricOf, PROJECT_METRICS, run, scenarioOf, snake } from './model';
 import { unitOfLabel } from './ranges';
 import { grossRevenueRetention, netRevenueRetention } from './retention';
+import { SUMMARY_TRIALS, summaryChances, summaryUncertainty } from './summary-chances';
 
 export type Result = Cell[][] | number;
 
@@ -93,10 +94,15 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   }),
   def({
     id: 'CEQ.SUMMARY', result: 'matrix',
-    args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.maybeNumber('years', spec('horizonYears'))],
-    core: (a, baseline, proposed, years) => {
-      const c = run(scenarioOf(a, baseline.values, [proposed.values], years), { baseline: 'baseline_plan', proposed: 'proposed_plan' }).comparisons[0];
-      return SUMMARY_ROWS.map((key) => [snake(key), c[key] ?? NEVER]);
+    args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.maybeNumber('years', spec('horizonYears')),
+      arg.raw('uncertainty'), arg.number('trials', { min: SUMMARY_TRIALS.min, max: SUMMARY_TRIALS.max, integer: true }, SUMMARY_TRIALS.fallback),
+      arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1)],
+    core: (a, baseline, proposed, years, uncertainty, trials, seed) => {
+      const s = scenarioOf(a, baseline.values, [proposed.values], years);
+      const c = run(s, { baseline: 'baseline_plan', proposed: 'proposed_plan' }).comparisons[0];
+      const rows: Cell[][] = SUMMARY_ROWS.map((key) => [snake(key), c[key] ?? NEVER]);
+      const table = summaryUncertainty(uncertainty, s);
+      return table ? [...rows, ...summaryChances(s, table, trials, seed, NEVER)] : rows;
     },
   }),
   def({

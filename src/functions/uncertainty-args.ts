@@ -12,7 +12,7 @@
  */
 import {
   CATALOGUE, DECISION_KEYS, DISTRIBUTION_KINDS, DISTRIBUTION_PARAMETERS, findSpec, MAX_UNCERTAINTY_ROWS, ModelError, nearestKey,
-  type Budget, type DecisionKey, type DistributionKind, type DistributionSpec, type OptimizeOptions, type Problem, type UncertaintyRow,
+  type Budget, type CorrelationInput, type DecisionKey, type DistributionKind, type DistributionSpec, type OptimizeOptions, type Problem, type UncertaintyRow,
 } from '../engine';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
 import { invalidArgument } from './errors';
@@ -188,4 +188,40 @@ export function choiceOf<T extends string>(name: string, text: string, choices: 
   if (found) return found;
   const near = nearestKey(text, shown);
   throw invalidArgument(near ? { code: 'unknownKey', key: `${name} "${text}"`, suggestion: near } : { code: 'notAllowed', key: name, value: text, suggestion: shown.join(', ') });
+}
+
+/**
+ * The correlation argument: a square range whose header row and first column name the same uncertain
+ * keys in the same order (the corner cell is ignored), 1 on the diagonal, rank correlations in [−1, 1]
+ * elsewhere. A blank cell takes its mirror's value (so the lower triangle alone is enough), or 0.
+ * Returns undefined for a blank argument.
+ */
+export function parseCorrelation(raw: Cell, segments: readonly string[], name = 'correlation'): CorrelationInput | undefined {
+  if (isBlank(raw)) return undefined;
+  const grid: Grid = gridArg(name, raw).filter((r) => r.some((c) => !isBlank(c)));
+  const n = grid.length - 1;
+  const shape = () => invalidArgument({ code: 'badShape', key: name, value: `${grid.length} × ${grid[0]?.length ?? 0}`, detail: 'correlationShape', args: { n: Math.max(n, 0) } });
+  if (n < 1 || grid.some((r) => r.length < n + 1)) throw shape();
+  const label = (c: Cell) => {
+    const { key, segment } = keyAndSegment(String(showCell(c)).trim(), segments);
+    return segment ? `${segment}.${key}` : key;
+  };
+  const columns = grid[0].slice(1, n + 1).map(label);
+  const keys = grid.slice(1).map((r) => label(r[0]));
+  if (columns.some((k, i) => k !== keys[i]) || grid[0].slice(n + 1).some((c) => !isBlank(c))) throw shape();
+  const problems: Problem[] = [];
+  const cell = (i: number, j: number) => grid[i + 1][j + 1];
+  const matrix = keys.map((_, i) => keys.map((__, j) => {
+    const own = cell(i, j);
+    const c = isBlank(own) ? cell(j, i) : own;
+    if (isBlank(c)) return i === j ? NaN : 0;
+    const v = cellNumber(c);
+    if (v === undefined) {
+      problems.push({ code: 'notANumber', key: `${name} ${keys[i]} × ${keys[j]}`, value: showCell(c), min: -1, max: 1 });
+      return 0;
+    }
+    return v;
+  }));
+  if (problems.length) throw new ModelError('invalid', problems);
+  return { keys, matrix };
 }

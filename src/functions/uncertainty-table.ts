@@ -7,7 +7,8 @@
  * How a call runs (at once or in slices, cancelled by Excel) is uncertainty-run.ts's job.
  */
 import {
-  monteCarloWork, OPENING_METRICS, optimizeWork, planUsesQuotas, RATE_METRICS, STOCK_METRICS, tornadoWork,
+  monteCarloWork, OPENING_METRICS, optimizeWork, planUsesQuotas, RATE_METRICS, SENSITIVITY_OUTPUTS, STOCK_METRICS, tornadoWork,
+  varianceSensitivity, type SensitivityOutput,
   type Budget, type ComparisonOutput, type MonteCarloResult, type Objective, type OptimizeResult, type Scenario,
   type TornadoResult, type Work,
 } from '../engine';
@@ -16,7 +17,8 @@ import type { Cell } from './cells';
 import { invalidArgument } from './errors';
 import { metricOf, scenarioOf, snake, validateFor } from './model';
 import { NEVER } from './table';
-import { choiceOf, parseBounds, parseBudget, parseUncertainty, wordsOf } from './uncertainty-args';
+import { choiceOf, parseBounds, parseBudget, parseCorrelation, parseUncertainty, wordsOf } from './uncertainty-args';
+import { chanceRows } from './uncertainty-rows';
 import type { ParsedAssumptions, ParsedPlan } from './ranges';
 
 export const MAX_FUNCTION_TRIALS = 100_000;
@@ -90,34 +92,16 @@ function seriesOf(text: string) {
   return { metric, cumulative };
 }
 
-/** The 1-based period by which half the trials have broken even, or never. */
-function medianPeriod(byPeriod: number[], trials: number): number | string {
-  let sum = 0;
-  for (let t = 0; t < byPeriod.length; t++) if ((sum += byPeriod[t]) * 2 >= trials) return t + 1;
-  return NEVER;
-}
-
 const STAT_COLUMNS = ['mean', 'sd', 'p5', 'p10', 'p50', 'p90', 'p95'] as const;
 
+/** Per period the statistics and the standard error of the mean (sd / √trials); then the key/value rows. */
 function simulationRows(r: MonteCarloResult): Cell[][] {
   const bands = r.series[0].bands;
-  const rows: Cell[][] = [['period', ...STAT_COLUMNS]];
-  for (let t = 0; t < r.periods; t++) rows.push([t + 1, ...STAT_COLUMNS.map((c) => bands[c][t])]);
-  const o = r.plans[0];
+  const rows: Cell[][] = [['period', ...STAT_COLUMNS, 'mean_se']];
+  const root = Math.sqrt(r.trials);
+  for (let t = 0; t < r.periods; t++) rows.push([t + 1, ...STAT_COLUMNS.map((c) => bands[c][t]), bands.sd[t] / root]);
   rows.push(['']);
-  const facts: [string, Cell][] = [
-    ['trials', r.trials],
-    ['p_win_npv', o.pWinNpv],
-    ['p_win_equity', o.pWinEquity],
-    ['p_breakeven_within_tenure', o.pBreakevenWithinTenure],
-    ['p_breakeven_never', o.breakeven.never / r.trials],
-    ['breakeven_p50', medianPeriod(o.breakeven.byPeriod, r.trials)],
-    ['npv_delta_mean', o.npvDelta.mean], ['npv_delta_p10', o.npvDelta.p10], ['npv_delta_p50', o.npvDelta.p50], ['npv_delta_p90', o.npvDelta.p90],
-    ['equity_delta_mean', o.customerEquityDelta.mean], ['equity_delta_p10', o.customerEquityDelta.p10],
-    ['equity_delta_p50', o.customerEquityDelta.p50], ['equity_delta_p90', o.customerEquityDelta.p90],
-    ['redrawn_trials', r.redrawn],
-  ];
-  for (const [key, value] of facts) rows.push([key, value]);
+  for (const [key, value] of chanceRows(r, NEVER)) rows.push([key, value]);
   return rows;
 }
 
@@ -126,17 +110,56 @@ const simulate: UncertainDef = {
   args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), range('uncertainty'),
     arg.number('trials', { min: 1, max: MAX_FUNCTION_TRIALS, integer: true }, DEFAULT_FUNCTION_TRIALS),
     arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1),
-    arg.text('metric', 'cumulative_contribution')],
+    arg.text('metric', 'cumulative_contribution'), range('correlation', true), arg.boolean('latin_hypercube', false)],
   job: (values, raw) => {
-    const [a, baseline, proposed, , trials, seed, metricText] = values as [ParsedAssumptions, ParsedPlan, ParsedPlan, unknown, number, number, string];
+    const [a, baseline, proposed, , trials, seed, metricText, , latinHypercube] = values as
+      [ParsedAssumptions, ParsedPlan, ParsedPlan, unknown, number, number, string, unknown, boolean];
     const s = scenarioFrom(a, baseline, proposed);
-    const rows = parseUncertainty(raw[3], s.segments.map((g) => g.name));
+    const segments = s.segments.map((g) => g.name);
+    const rows = parseUncertainty(raw[3], segments);
     if (rows.length === 0) throw invalidArgument({ code: 'emptyData', key: 'uncertainty', detail: 'uncertaintyRows' });
+    const correlation = parseCorrelation(raw[7], segments);
     const { metric, cumulative } = seriesOf(metricText);
     checkWork('trials × periods × segments × 2 plans', s, trials * 2 * sizeOf(s));
     return {
-      work: monteCarloWork(s, rows, { trials, seed, metrics: [metric], kinds: [cumulative ? 'cumulativeDelta' : 'delta'] }),
+      work: monteCarloWork(s, rows, { trials, seed, latinHypercube, correlation, metrics: [metric], kinds: [cumulative ? 'cumulativeDelta' : 'delta'] }),
       total: trials, unitCost: 2 * projectionCost(s), spent: 0, unit: 'trials', format: simulationRows as Job<unknown>['format'],
+    };
+  },
+};
+
+// ── CEQ.SENSITIVITY ───────────────────────────────────────────────────────────────────────────────
+
+const normalName = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+const SENSITIVITY_NAMES: ReadonlyMap<string, SensitivityOutput> = new Map(SENSITIVITY_OUTPUTS.map((o) => [normalName(o), o]));
+
+function sensitivityRows(r: MonteCarloResult, output: SensitivityOutput): Cell[][] {
+  const v = varianceSensitivity(r, output);
+  const rows: Cell[][] = [['key', 'rank_correlation', 'rank_correlation_se', 'contribution']];
+  for (const x of v.rows) rows.push([x.label, x.rankCorrelation, x.rankCorrelationError, x.contribution]);
+  return rows;
+}
+
+const sensitivityDef: UncertainDef = {
+  id: 'CEQ.SENSITIVITY',
+  args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), range('uncertainty'), arg.text('metric', 'customer_equity_delta'),
+    arg.number('trials', { min: 10, max: MAX_FUNCTION_TRIALS, integer: true }, DEFAULT_FUNCTION_TRIALS),
+    arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1),
+    range('correlation', true), arg.boolean('latin_hypercube', false)],
+  job: (values, raw) => {
+    const [a, baseline, proposed, , outputText, trials, seed, , latinHypercube] = values as
+      [ParsedAssumptions, ParsedPlan, ParsedPlan, unknown, string, number, number, unknown, boolean];
+    const s = scenarioFrom(a, baseline, proposed);
+    const segments = s.segments.map((g) => g.name);
+    const rows = parseUncertainty(raw[3], segments);
+    if (rows.length === 0) throw invalidArgument({ code: 'emptyData', key: 'uncertainty', detail: 'uncertaintyRows' });
+    const output = choiceOf('metric', outputText, SENSITIVITY_NAMES, SENSITIVITY_OUTPUTS.map(snake));
+    const correlation = parseCorrelation(raw[7], segments);
+    checkWork('trials × periods × segments × 2 plans', s, trials * 2 * sizeOf(s));
+    return {
+      work: monteCarloWork(s, rows, { trials, seed, latinHypercube, correlation, kinds: [] }),
+      total: trials, unitCost: 2 * projectionCost(s), spent: 0, unit: 'trials',
+      format: ((r: MonteCarloResult) => sensitivityRows(r, output)) as Job<unknown>['format'],
     };
   },
 };
@@ -147,7 +170,6 @@ const OUTPUTS: readonly ComparisonOutput[] = [
   'customerEquityDelta', 'npvDelta', 'tenureNpvDelta', 'shortTermSacrifice', 'customerEquityProposed', 'year1RevenueDelta',
   'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
 ];
-const normalName = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
 const OUTPUT_NAMES: ReadonlyMap<string, ComparisonOutput> = new Map(OUTPUTS.map((o) => [normalName(o), o]));
 
 function tornadoRows(r: TornadoResult): Cell[][] {
@@ -201,4 +223,4 @@ const optimizeDef: UncertainDef = {
   },
 };
 
-export const UNCERTAIN_FUNCTIONS: readonly UncertainDef[] = [simulate, tornadoDef, optimizeDef];
+export const UNCERTAIN_FUNCTIONS: readonly UncertainDef[] = [simulate, sensitivityDef, tornadoDef, optimizeDef];

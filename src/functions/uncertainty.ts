@@ -25,12 +25,35 @@ void CustomFunctions;
  * @param trials Optional number of trials, 1 to 100,000 (default 1,000).
  * @param seed Optional whole number that fixes the draws (default 1): the same seed gives the same results.
  * @param metric Optional metric whose delta is summarised per period, e.g. contribution, revenue, arr; cumulative_contribution (default) for its running total.
+ * @param correlation Optional square range of rank correlations: the uncertain keys as its header row and first column, 1 on the diagonal; repaired to the nearest valid matrix if needed.
+ * @param latin_hypercube Optional TRUE for Latin hypercube sampling (default FALSE).
  * @param invocation Set by Excel: lets a long run stop when Excel cancels it.
- * @returns {any[][]} A header row and one row per period, then key/value rows: trials, p_win_npv, p_win_equity, p_breakeven_within_tenure, NPV and equity delta percentiles.
+ * @returns {any[][]} A header row and one row per period (with mean_se), then key/value rows: trials, p_win_npv, p_win_npv_se, p_win_equity, p_breakeven_within_tenure, means with their _se, NPV and equity delta percentiles.
  */
 export function simulate(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], uncertainty: any[][], trials?: any, seed?: any,
-  metric?: any, invocation?: CustomFunctions.CancelableInvocation) {
-  return callUncertain('CEQ.SIMULATE', [assumptions, baseline_plan, proposed_plan, uncertainty, trials, seed, metric], invocation);
+  metric?: any, correlation?: any[][], latin_hypercube?: any, invocation?: CustomFunctions.CancelableInvocation) {
+  return callUncertain('CEQ.SIMULATE', [assumptions, baseline_plan, proposed_plan, uncertainty, trials, seed, metric, correlation, latin_hypercube], invocation);
+}
+
+/**
+ * Variance-based sensitivity: runs a Monte Carlo and spills, per uncertain assumption, its rank correlation with an output over the trials and its share of the output's variance, largest first.
+ * @customfunction CEQ.SENSITIVITY CEQ.SENSITIVITY
+ * @cancelable
+ * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
+ * @param baseline_plan Key/value range of the current plan.
+ * @param proposed_plan Key/value range of the proposed plan.
+ * @param uncertainty Range key | distribution | p1 | p2 | p3 as in CEQ.SIMULATE.
+ * @param metric Optional output: customer_equity_delta (default), npv_delta, tenure_npv_delta or short_term_sacrifice.
+ * @param trials Optional number of trials, 10 to 100,000 (default 1,000).
+ * @param seed Optional whole number that fixes the draws (default 1).
+ * @param correlation Optional square range of rank correlations, as in CEQ.SIMULATE.
+ * @param latin_hypercube Optional TRUE for Latin hypercube sampling (default FALSE).
+ * @param invocation Set by Excel: lets a long run stop when Excel cancels it.
+ * @returns {any[][]} Header row key, rank_correlation, rank_correlation_se, contribution; one row per assumption, largest contribution first.
+ */
+export function sensitivity(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], uncertainty: any[][], metric?: any, trials?: any,
+  seed?: any, correlation?: any[][], latin_hypercube?: any, invocation?: CustomFunctions.CancelableInvocation) {
+  return callUncertain('CEQ.SENSITIVITY', [assumptions, baseline_plan, proposed_plan, uncertainty, metric, trials, seed, correlation, latin_hypercube], invocation);
 }
 
 /**
@@ -70,6 +93,7 @@ export function optimize(assumptions: any[][], baseline_plan: any[][], bounds: a
 /** The uncertainty functions, by id: index.ts associates them with the others. */
 export const UNCERTAINTY_BY_ID: Readonly<Record<string, (...args: any[]) => unknown>> = {
   'CEQ.SIMULATE': simulate,
+  'CEQ.SENSITIVITY': sensitivity,
   'CEQ.TORNADO': tornado,
   'CEQ.OPTIMIZE': optimize,
 };

@@ -10,8 +10,9 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { runScenario, scenarioFromJson, topDrivers, type ScenarioJson } from '../../src/engine';
+import { defaultUncertaintyRows, runMonteCarlo, runScenario, scenarioFromJson, topDrivers, type ScenarioJson } from '../../src/engine';
 import { formats } from '../../src/i18n';
+import { shareText } from '../../src/taskpane/uncertainty/share';
 import { artifact, type Browser } from './browser';
 import { openPreview, type Preview } from './preview';
 import { moneyValue, openTab, planInput, retype, text, yearValue } from './pane';
@@ -103,6 +104,11 @@ describe('the task pane in chromium, preview mode', () => {
     expect(c.breakevenPeriod).toBe(5); // the default 4 % breaks even in year 3: the edit really moved it
     const drivers = await page.getByTestId('summary-drivers').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key')));
     expect(drivers).toEqual(topDrivers(withRenewal(0.06)).map((d) => d.key));
+    // How sure: the worker pool's run of the default table (2,000 trials, seed 1) gives the engine's figures.
+    await page.getByTestId('howsure-pwin-npv').waitFor({ timeout: 60_000 });
+    const sure = runMonteCarlo(withRenewal(0.06), defaultUncertaintyRows(withRenewal(0.06)), { trials: 2000, seed: 1, kinds: [] }).plans[0];
+    expect(await text(page, 'howsure-pwin-npv')).toBe(shareText(sure.pWinNpv, formats('en-US', 'USD'), 2000));
+    expect(await text(page, 'howsure-p-tenure')).toBe(shareText(sure.pBreakevenWithinTenure, formats('en-US', 'USD'), 2000));
     await shot('summary', 'taskpane-summary.png');
     await expectAccessible(page, 'summary');
   });

@@ -19,7 +19,7 @@ const PINNED: Record<string, { params: string[]; matrix: boolean; cancelable?: b
   'CEQ.DEFAULTS': { params: ['segments?'], matrix: true },
   'CEQ.PROJECT': { params: ['assumptions', 'plan', 'years?', 'periods_per_year?'], matrix: true },
   'CEQ.COMPARE': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'metric?', 'years?'], matrix: true },
-  'CEQ.SUMMARY': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'years?'], matrix: true },
+  'CEQ.SUMMARY': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'years?', 'uncertainty?', 'trials?', 'seed?'], matrix: true },
   'CEQ.EFFORT': { params: ['baseline_plan', 'proposed_plan', 'responsiveness?'], matrix: true },
   'CEQ.CLV': { params: ['margin', 'retention', 'discount_rate', 'years?', 'timing?'], matrix: false },
   'CEQ.SBG.FIT': { params: ['survivors'], matrix: true },
@@ -29,7 +29,10 @@ const PINNED: Record<string, { params: string[]; matrix: boolean; cancelable?: b
   'CEQ.NRR': { params: ['start_arr', 'expansion', 'contraction', 'churned'], matrix: false },
   'CEQ.GRR': { params: ['start_arr', 'contraction', 'churned'], matrix: false },
   'CEQ.CROSSOVER': { params: ['baseline_series', 'proposed_series', 'cumulative?'], matrix: false },
-  'CEQ.SIMULATE': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'trials?', 'seed?', 'metric?'], matrix: true, cancelable: true },
+  'CEQ.SIMULATE': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'trials?', 'seed?', 'metric?', 'correlation?', 'latin_hypercube?'],
+    matrix: true, cancelable: true },
+  'CEQ.SENSITIVITY': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'metric?', 'trials?', 'seed?', 'correlation?', 'latin_hypercube?'],
+    matrix: true, cancelable: true },
   'CEQ.TORNADO': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'metric?'], matrix: true, cancelable: true },
   'CEQ.OPTIMIZE': { params: ['assumptions', 'baseline_plan', 'bounds', 'objective?', 'budget?'], matrix: true, cancelable: true },
   'CEQ.PAYOUT': { params: ['attainment', 'threshold', 'accelerator', 'cap', 'decelerator?'], matrix: false },
@@ -42,7 +45,7 @@ const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS, ...ATTR
 const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID, ...ATTRIBUTION_BY_ID };
 
 /** Range arguments: Excel must pass them whole (matrix), not lift the function over their cells. */
-const RANGE_PARAMS = new Set(['segments', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series',
+const RANGE_PARAMS = new Set(['segments', 'correlation', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series',
   'uncertainty', 'bounds', 'budget', 'bands']);
 
 /** Built-in Excel functions, English and Spanish: a reasonable sample including the dotted families. */

@@ -14,9 +14,13 @@ import { relClose } from './expect';
 const missing = distMissing('functions.js', 'functions.json', 'functions-es.json');
 if (missing) throw new Error(missing);
 
-const IDS = ['CEQ.SIMULATE', 'CEQ.TORNADO', 'CEQ.OPTIMIZE'];
+// Long runs on a busy shared machine: the default 5 s is not a budget any of these promise.
+jest.setTimeout(60_000);
+
+const IDS = ['CEQ.SIMULATE', 'CEQ.SENSITIVITY', 'CEQ.TORNADO', 'CEQ.OPTIMIZE'];
 const PINNED: Record<string, string[]> = {
-  'CEQ.SIMULATE': ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'trials?', 'seed?', 'metric?'],
+  'CEQ.SIMULATE': ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'trials?', 'seed?', 'metric?', 'correlation?', 'latin_hypercube?'],
+  'CEQ.SENSITIVITY': ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'metric?', 'trials?', 'seed?', 'correlation?', 'latin_hypercube?'],
   'CEQ.TORNADO': ['assumptions', 'baseline_plan', 'proposed_plan', 'uncertainty', 'metric?'],
   'CEQ.OPTIMIZE': ['assumptions', 'baseline_plan', 'bounds', 'objective?', 'budget?'],
 };
@@ -61,7 +65,7 @@ describe('the uncertainty functions in the built bundle', () => {
       expect(f.result.dimensionality).toBe('matrix');
       expect(es.find((x) => x.id === id)!.name).toBe(FUNCTIONS_ES[id].name);
     }
-    expect(IDS.map((id) => FUNCTIONS_ES[id].name)).toEqual(['CEQ.SIMULAR', 'CEQ.SENSIBILIDAD', 'CEQ.OPTIMIZAR']);
+    expect(IDS.map((id) => FUNCTIONS_ES[id].name)).toEqual(['CEQ.SIMULAR', 'CEQ.VARIANZA', 'CEQ.SENSIBILIDAD', 'CEQ.OPTIMIZAR']);
   });
 
   it('CEQ.SIMULATE spills per-period bands and win probabilities equal to the engine\'s, the same for the same seed', () => {
@@ -75,21 +79,26 @@ describe('the uncertainty functions in the built bundle', () => {
     sheet.set('L20', '=CEQ.SIMULATE(A1:B2, D1:E9, G1:H9, J1:N4, 500, 7)');
     sheet.set('A60', '=CEQ.SIMULATE(A1:B2, D1:E9, G1:H9, J1:N4, 500, 8, "revenue")');
     const r = runMonteCarlo(s, TABLE, { trials: 500, seed: 7, kinds: ['cumulativeDelta'] });
-    expect(sheet.range('A20:H20')[0]).toEqual(['period', 'mean', 'sd', 'p5', 'p10', 'p50', 'p90', 'p95']);
+    expect(sheet.range('A20:I20')[0]).toEqual(['period', 'mean', 'sd', 'p5', 'p10', 'p50', 'p90', 'p95', 'mean_se']);
     const bands = r.series[0].bands;
-    sheet.range('A21:H26').forEach((row, t) => {
+    sheet.range('A21:I26').forEach((row, t) => {
       expect(row[0]).toBe(t + 1);
       (['mean', 'sd', 'p5', 'p10', 'p50', 'p90', 'p95'] as const).forEach((k, j) => expect(relClose(row[j + 1], bands[k][t])).toBe(true));
+      expect(relClose(row[8], bands.sd[t] / Math.sqrt(500))).toBe(true);
     });
     expect(sheet.get('A27')).toBe('');
-    const facts = Object.fromEntries(sheet.range('A28:B42').map(([k, v]) => [k, v]));
+    const facts = Object.fromEntries(sheet.range('A28:B47').map(([k, v]) => [k, v]));
     const o = r.plans[0];
     expect(facts).toMatchObject({ trials: 500, p_win_npv: o.pWinNpv, p_win_equity: o.pWinEquity, p_breakeven_within_tenure: o.pBreakevenWithinTenure,
       redrawn_trials: r.redrawn });
     expect(relClose(facts.npv_delta_p50, o.npvDelta.p50)).toBe(true);
     expect(relClose(facts.equity_delta_p10, o.customerEquityDelta.p10)).toBe(true);
-    expect(sheet.get('A43')).toBeNull(); // the spill ends there
-    expect(sheet.range('L20:S42')).toEqual(sheet.range('A20:H42')); // not volatile: same seed, same cells
+    // Every mean and probability is followed by its Monte Carlo standard error.
+    expect(relClose(facts.p_win_npv_se, o.errors.pWinNpv)).toBe(true);
+    expect(relClose(facts.npv_delta_mean_se, o.npvDelta.sd / Math.sqrt(500))).toBe(true);
+    expect(relClose(facts.equity_delta_mean_se, o.customerEquityDelta.sd / Math.sqrt(500))).toBe(true);
+    expect(sheet.get('A48')).toBeNull(); // the spill ends there
+    expect(sheet.range('L20:T47')).toEqual(sheet.range('A20:I47')); // not volatile: same seed, same cells
     expect(sheet.range('B61:B66')).not.toEqual(sheet.range('B21:B26'));
   });
 
@@ -142,7 +151,7 @@ describe('the uncertainty functions in the built bundle', () => {
     const rows = (await result) as unknown[][];
     const r = runMonteCarlo(s, TABLE, { trials: 30_000, seed: 3, kinds: ['delta'] });
     expect(relClose(rows[6][5], r.series[0].bands.p50[5])).toBe(true);
-    expect(rows[10]).toEqual(['p_win_equity', r.plans[0].pWinEquity, '', '', '', '', '', '']);
+    expect(rows[11]).toEqual(['p_win_equity', r.plans[0].pWinEquity, '', '', '', '', '', '', '']);
   });
 
   it('stops a long run promptly when Excel cancels it', async () => {
@@ -152,7 +161,7 @@ describe('the uncertainty functions in the built bundle', () => {
     const s = scenario();
     const invocation: { onCanceled?: () => void } = {};
     const run = callFunction(b, 'CEQ.SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY,
-      100_000, 1, null, invocation) as Promise<unknown>;
+      100_000, 1, null, null, null, invocation) as Promise<unknown>;
     expect(typeof invocation.onCanceled).toBe('function');
     await new Promise((resolve) => setTimeout(resolve, 30));
     invocation.onCanceled!();

@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
-import { findSpec, scenarioFromJson, type ScenarioJson } from '../../src/engine';
+import { defaultUncertaintyRows, findSpec, scenarioFromJson, type ScenarioJson } from '../../src/engine';
 import midMarket from '../../examples/mid-market-saas.json';
 import { App } from '../../src/taskpane/App';
 import { defaultTable, evaluateTable } from '../../src/taskpane/uncertainty/table';
@@ -14,6 +14,12 @@ configure({ defaultHidden: true });
 jest.setTimeout(30_000);
 
 const example = () => scenarioFromJson(midMarket as ScenarioJson);
+/** The default table of the mid-market example (three segments): behaviour, then each business key per segment. */
+const SEGMENTS = ['SMB', 'Mid-market', 'Enterprise'];
+const DEFAULT_KEYS = [
+  'responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand', 'elasticityResolution',
+  ...['churn', 'newCustomers', 'expansion', 'arpa'].flatMap((k) => SEGMENTS.map(() => k)), 'discountRate',
+];
 const type = (el: HTMLElement, text: string) => fireEvent.change(el, { target: { value: text } });
 
 async function openTab(lang: 'en-US' | 'es-ES' = 'en-US') {
@@ -31,12 +37,16 @@ const select = (i: number, field: 'key' | 'segment' | 'kind') => rows()[i].query
 const messageOf = (input: HTMLElement) => input.closest('.fui-Field')?.querySelector('.fui-Field__validationMessage')?.textContent ?? '';
 
 describe('the default table', () => {
-  it('starts with responsiveness and the three sales elasticities, around the scenario\'s values', async () => {
+  it('starts with the behaviour nobody knows well and the business assumptions that move the answer, around the scenario\'s values', async () => {
     await openTab();
-    expect(keysShown()).toEqual(['responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand']);
-    // Responsiveness 0.6 (plausible 0 to 2): PERT from a third of it to twice it.
+    expect(keysShown()).toEqual(DEFAULT_KEYS);
+    // Responsiveness 0.6 (plausible 0 to 2): PERT from 0 (pay moves no effort) to twice it.
     expect(select(0, 'kind').value).toBe('pert');
-    expect(['min', 'mode', 'max'].map((p) => param(0, p).value)).toEqual(['0.2', '0.6', '1.2']);
+    expect(['min', 'mode', 'max'].map((p) => param(0, p).value)).toEqual(['0', '0.6', '1.2']);
+    // SMB churn 18 %, typed as a percentage: triangular from 0.8 to 1.25 times it; SMB ARR per account 8,000 ± 10 %.
+    expect(select(5, 'segment').value).toBe('SMB');
+    expect(['min', 'mode', 'max'].map((p) => param(5, p).value)).toEqual(['14.4', '18', '22.5']);
+    expect(['min', 'mode', 'max'].map((p) => param(14, p).value)).toEqual(['7200', '8000', '8800']);
     // Each elasticity triangular ±50 %: acquisition 0.34 → 0.17, 0.34, 0.51.
     expect(['min', 'mode', 'max'].map((p) => param(1, p).value)).toEqual(['0.17', '0.34', '0.51']);
     expect(param(0, 'min')).toHaveAccessibleName('Min of Responsiveness to pay');
@@ -51,7 +61,8 @@ describe('the default table', () => {
       const s = scenarioFromJson(require(`../../examples/${file}.json`) as ScenarioJson);
       const ev = evaluateTable(defaultTable(s, 'en-US'), s, 'en');
       expect(ev.messages).toEqual([]);
-      expect(ev.rows?.map((r) => r.key)).toEqual(['responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand']);
+      expect(ev.rows?.map((r) => r.key)).toEqual(defaultUncertaintyRows(s).map((r) => r.key));
+      expect(ev.rows?.map((r) => r.key)).toEqual(expect.arrayContaining(['churn', 'newCustomers', 'expansion', 'arpa', 'discountRate']));
     }
   });
 });
@@ -60,13 +71,13 @@ describe('editing the table', () => {
   it('adds the next poorly known assumption and removes a row', async () => {
     await openTab();
     fireEvent.click(screen.getByTestId('uncertainty-add'));
-    expect(keysShown()).toEqual(['responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand', 'elasticityResolution']);
-    // Its parameters start around the scenario's value (0.5): 0.25, 0.5, 0.75.
-    expect(['min', 'mode', 'max'].map((p) => param(4, p).value)).toEqual(['0.25', '0.5', '0.75']);
+    const added = keysShown()[DEFAULT_KEYS.length];
+    expect(keysShown()).toHaveLength(DEFAULT_KEYS.length + 1);
+    expect(DEFAULT_KEYS).not.toContain(added);
     fireEvent.click(within(rows()[1]).getByRole('button', { name: 'Remove Acquisition elasticity' }));
-    expect(keysShown()).toEqual(['responsiveness', 'elasticityRetain', 'elasticityExpand', 'elasticityResolution']);
+    expect(keysShown()).toEqual([...DEFAULT_KEYS.filter((_, i) => i !== 1), added]);
     fireEvent.click(screen.getByRole('button', { name: 'Restore the default table' }));
-    expect(keysShown()).toEqual(['responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand']);
+    expect(keysShown()).toEqual(DEFAULT_KEYS);
   });
 
   it('marks a parameter outside the valid range with the range, keeps the text, and stops the run', async () => {
@@ -89,6 +100,7 @@ describe('editing the table', () => {
 
   it('checks the parameters against each other: max above min, the mode between them, a positive sd', async () => {
     await openTab();
+    type(param(0, 'min'), '0.2');
     type(param(0, 'mode'), '1.5');
     expect(messageOf(param(0, 'mode'))).toBe('Must lie between the min and the max: 0.2 – 1.2');
     type(param(0, 'mode'), '0.6');
@@ -109,19 +121,20 @@ describe('editing the table', () => {
   it('a segment key is typed in its units and varies one segment or all; a key twice is refused on the later row', async () => {
     await openTab();
     fireEvent.click(screen.getByTestId('uncertainty-add'));
-    fireEvent.change(select(4, 'key'), { target: { value: 'churn' } });
-    expect(select(4, 'segment').value).toBe('');
-    fireEvent.change(select(4, 'segment'), { target: { value: 'SMB' } });
-    // SMB churn is 18 %, typed as a percentage: 9 %, 18 %, 27 %.
-    const smb = example().segments.find((g) => g.name === 'SMB')!.values.churn;
-    expect(smb).toBe(0.18);
-    expect(['min', 'mode', 'max'].map((p) => param(4, p).value)).toEqual(['9', '18', '27']);
-    expect(rows()[4]).toHaveTextContent('Valid range: 0 – 95 %');
-    expect(rows()[4]).toHaveTextContent('Logo churn — SMB');
+    const at = DEFAULT_KEYS.length;
+    fireEvent.change(select(at, 'key'), { target: { value: 'contraction' } });
+    expect(select(at, 'segment').value).toBe('');
+    fireEvent.change(select(at, 'segment'), { target: { value: 'SMB' } });
+    // SMB contraction is 3 %, typed as a percentage: 1.5 %, 3 %, 4.5 %.
+    const smb = example().segments.find((g) => g.name === 'SMB')!.values.contraction;
+    expect(smb).toBe(0.03);
+    expect(['min', 'mode', 'max'].map((p) => param(at, p).value)).toEqual(['1.5', '3', '4.5']);
+    expect(rows()[at]).toHaveTextContent('Valid range: 0 – 50 %');
+    expect(rows()[at]).toHaveTextContent('— SMB');
     // The same key again, on a later row: the engine's "varied twice" lands on that row's key.
     fireEvent.click(screen.getByTestId('uncertainty-add'));
-    fireEvent.change(select(5, 'key'), { target: { value: 'responsiveness' } });
-    expect(messageOf(select(5, 'key'))).toMatch(/^responsiveness: varied twice \(also as responsiveness\)/);
+    fireEvent.change(select(at + 1, 'key'), { target: { value: 'responsiveness' } });
+    expect(messageOf(select(at + 1, 'key'))).toMatch(/^responsiveness: varied twice \(also as responsiveness\)/);
     expect(messageOf(select(0, 'key'))).toBe('');
     expect(screen.getByTestId('mc-run')).toBeDisabled();
   });
@@ -144,7 +157,7 @@ describe('in Spanish', () => {
     type(screen.getByTestId('language'), 'es');
     expect(param(0, 'mode')).toHaveValue('lots');
     expect(param(0, 'max')).toHaveValue('1,5');
-    expect(param(0, 'min')).toHaveValue('0,2');
+    expect(param(0, 'min')).toHaveValue('0');
     expect(messageOf(param(0, 'mode'))).toBe('Sensibilidad a la retribución: Más probable: "lots" no es un número; rango válido 0 – 2');
   });
 
@@ -153,7 +166,7 @@ describe('in Spanish', () => {
     expect(screen.getByRole('tab', { name: 'Incertidumbre' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Tabla de incertidumbre' })).toBeTruthy();
     expect(param(0, 'min')).toHaveAccessibleName('Mín. de Sensibilidad a la retribución');
-    expect(['min', 'mode', 'max'].map((p) => param(0, p).value)).toEqual(['0,2', '0,6', '1,2']);
+    expect(['min', 'mode', 'max'].map((p) => param(0, p).value)).toEqual(['0', '0,6', '1,2']);
     type(param(0, 'max'), '2,5');
     expect(messageOf(param(0, 'max'))).toBe('Sensibilidad a la retribución: Máx.: 2,5 está fuera del rango válido 0 – 2');
     expect(screen.getByRole('button', { name: 'Ejecutar simulación' })).toBeDisabled();

@@ -16,6 +16,7 @@ import { insertUncertainty } from '../../src/office/uncertainty';
 import { App } from '../../src/taskpane/App';
 import { PANE_SERIES } from '../../src/taskpane/uncertainty/protocol';
 import { shareText } from '../../src/taskpane/uncertainty/share';
+import { defaultTable, evaluateTable } from '../../src/taskpane/uncertainty/table';
 import { assumptionName } from '../../src/workbook';
 
 configure({ defaultHidden: true });
@@ -29,13 +30,8 @@ const closeCall = (): Scenario => {
   s.proposed[0].values.commissionRenewal = 0.1;
   return s;
 };
-/** The default table for the mid-market example, as the engine receives it. */
-const DEFAULT_ROWS: UncertaintyRow[] = [
-  { key: 'responsiveness', distribution: { kind: 'pert', min: 0.2, mode: 0.6, max: 1.2 } },
-  { key: 'elasticityAcquire', distribution: { kind: 'triangular', min: 0.17, mode: 0.34, max: 0.51 } },
-  { key: 'elasticityRetain', distribution: { kind: 'triangular', min: 0.2, mode: 0.4, max: 0.6 } },
-  { key: 'elasticityExpand', distribution: { kind: 'triangular', min: 0.25, mode: 0.5, max: 0.75 } },
-];
+/** The default table for the mid-market example (engine DEFAULT_UNCERTAINTY, rounded as the tab shows it), as the engine receives it. */
+const DEFAULT_ROWS: UncertaintyRow[] = evaluateTable(defaultTable(closeCall(), 'en-US'), closeCall(), 'en').rows!;
 const type = (el: Element, text: string) => fireEvent.change(el, { target: { value: text } });
 const byPath = (path: string) => document.querySelector<HTMLInputElement>(`[data-path="${path}"]`)!;
 const text = (testId: string) => screen.getByTestId(testId).textContent?.trim();
@@ -66,10 +62,10 @@ describe('a simulation through the main-thread fallback', () => {
     // A close call, so the probability says something.
     expect(plan.pWinNpv).toBeGreaterThan(0.2);
     expect(plan.pWinNpv).toBeLessThan(0.8);
-    expect(text('mc-pwin-npv')).toBe(shareText(plan.pWinNpv, en));
-    expect(text('mc-pwin-npv-text')).toContain(`In ${shareText(plan.pWinNpv, en)} of the 400 trials the proposal's NPV beats the baseline's`);
-    expect(text('mc-pwin-equity')).toBe(shareText(plan.pWinEquity, en));
-    expect(text('mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en));
+    expect(text('mc-pwin-npv')).toBe(shareText(plan.pWinNpv, en, 400));
+    expect(text('mc-pwin-npv-text')).toContain(`In ${shareText(plan.pWinNpv, en, 400)} of the 400 trials the proposal's NPV beats the baseline's`);
+    expect(text('mc-pwin-equity')).toBe(shareText(plan.pWinEquity, en, 400));
+    expect(text('mc-p-tenure')).toBe(shareText(plan.pBreakevenWithinTenure, en, 400));
     expect(text('mc-npv-p50')).toBe(en.money(plan.npvDelta.p50));
     const p50 = direct.series.find((x) => x.kind === 'cumulativeDelta')!.bands.p50;
     expect(text('mc-last-p50')).toBe(en.money(p50[p50.length - 1]));
@@ -80,7 +76,7 @@ describe('a simulation through the main-thread fallback', () => {
     // The histogram holds every trial; the years chart ends with "Never".
     expect(tableRows('chart-histogram').reduce((a, r) => a + Number(r[1].replace(/,/g, '')), 0)).toBe(400);
     const years = tableRows('chart-years');
-    expect(years[years.length - 1]).toEqual(['Never', shareText(plan.crossover.never / 400, en), shareText(plan.breakeven.never / 400, en)]);
+    expect(years[years.length - 1]).toEqual(['Never', shareText(plan.crossover.never / 400, en, 400), shareText(plan.breakeven.never / 400, en, 400)]);
     expect(screen.getByTestId('mc-run-info')).toHaveAttribute('data-where', 'main');
     expect(text('mc-run-info')).toMatch(/^400 trials of Retention plan against Current plan, seed 7, in \d/);
     // A new input makes the result out of date, and says so.
@@ -113,6 +109,8 @@ describe('probabilities in words', () => {
     const es = formats('es-ES', 'EUR');
     expect([0.99985, 1, 0.999, 0.0004, 0, 0.5].map((p) => shareText(p, en))).toEqual(['> 99.9%', '100.0%', '99.9%', '< 0.1%', '0.0%', '50.0%']);
     expect(shareText(0.99985, es)).toBe('> 99,9\u00a0%');
+    // Every trial won (or none did): the rule of three bounds what n trials can tell.
+    expect([shareText(1, en, 2000), shareText(0, en, 2000), shareText(1, en, 400), shareText(0.5, en, 400)]).toEqual(['≥ 99.8%', '≤ 0.2%', '≥ 99.2%', '50.0%']);
   });
 });
 

@@ -9,6 +9,7 @@ import { HorizonTable } from '../summary/HorizonTable';
 import { h } from '../summary/texts';
 import { useStudio } from '../studio';
 import type { Computed } from '../state/compute';
+import { SummaryHowSure } from './SummaryHowSure';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: '14px' },
@@ -123,6 +124,7 @@ export default function SummaryScreen(): React.ReactElement {
         </dl>
       </section>
 
+      <SummaryHowSure scenario={s} index={index} />
       <AttributionWaterfall computed={computed} index={index} />
 
       <section aria-labelledby="drivers-heading">

@@ -18,6 +18,10 @@ import { u } from '../uncertainty/texts';
 import { TornadoPanel, type TornadoMeta, type TornadoOutput } from '../uncertainty/TornadoPanel';
 import { UncertaintyEditor } from '../uncertainty/UncertaintyEditor';
 import { useJob, useRunner, type Done } from '../uncertainty/useJob';
+import { CorrelationEditor } from '../uncertainty/CorrelationEditor';
+import { emptyCorrelation, evaluateCorrelation } from '../uncertainty/correlation-draft';
+import { usePooledMonteCarlo } from '../uncertainty/usePool';
+import { VariancePanel } from '../uncertainty/VariancePanel';
 
 const useStyles = makeStyles({
   screen: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -59,11 +63,17 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
 
   // The simulation: every proposed plan at once, so choosing another plan needs no new run.
   const [mc, setMc] = React.useState<Done<MonteCarloResult, SimulationMeta>>();
-  const mcJob = useJob<'monteCarlo', SimulationMeta>(getRunner, setMc);
-  const mcInputs = `${rowsKey}|${JSON.stringify(evaluation.settings ?? null)}`;
+  // On the pane's worker pool; correlations and the stopping tolerance from their own small editor.
+  const mcJob = usePooledMonteCarlo<SimulationMeta>(setMc);
+  const [corr, setCorr] = React.useState(emptyCorrelation);
+  const corrEvaluation = React.useMemo(() => evaluateCorrelation(corr, evaluation.rows, locale), [corr, evaluation.rows, locale]);
+  const extra = { correlation: corrEvaluation.correlation, tolerance: corrEvaluation.tolerance };
+  // A bad correlation or tolerance holds the run back as a bad setting does.
+  const simEvaluation = corrEvaluation.bad.size > 0 ? { ...evaluation, settings: undefined } : evaluation;
+  const mcInputs = `${rowsKey}|${JSON.stringify(evaluation.settings ?? null)}|${JSON.stringify(extra)}`;
   const runSimulation = () => {
-    if (!evaluation.rows || !evaluation.settings) return;
-    void mcJob.start({ kind: 'monteCarlo', scenario, rows: evaluation.rows, ...evaluation.settings }, { scenario, inputs: mcInputs });
+    if (!evaluation.rows || !evaluation.settings || corrEvaluation.bad.size > 0) return;
+    void mcJob.start({ kind: 'monteCarlo', scenario, rows: evaluation.rows, ...evaluation.settings, ...extra }, { scenario, inputs: mcInputs });
   };
   const mcNames = React.useMemo(() => namesOf(mc?.meta.scenario ?? scenario, index), [mc, scenario, index]);
 
@@ -119,13 +129,17 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
       <ResultHeader />
       {!excel && <MessageBar intent="info" data-testid="uncertainty-preview-note"><MessageBarBody>{u(lang, 'insertNeedsExcel')}</MessageBarBody></MessageBar>}
       <UncertaintyEditor table={table} evaluation={evaluation} dispatch={dispatch} scenario={scenario} lang={lang} currency={fmt.currency} />
-      <SimulationPanel lang={lang} fmt={fmt} table={table} evaluation={evaluation} dispatch={dispatch} planIndex={index} names={mcNames}
+      {evaluation.rows && evaluation.rows.length > 0 && (
+        <CorrelationEditor rows={evaluation.rows} draft={corr} evaluation={corrEvaluation} onDraft={setCorr} lang={lang} fmt={fmt} />
+      )}
+      <SimulationPanel lang={lang} fmt={fmt} table={table} evaluation={simEvaluation} dispatch={dispatch} planIndex={index} names={mcNames}
         state={mcJob.state} onRun={runSimulation} onCancel={mcJob.cancel} done={mc}
         stale={!!mc && (mc.meta.scenario !== scenario || mc.meta.inputs !== mcInputs)} insert={insert('mc-insert')} />
       <hr className={styles.rule} />
       <TornadoPanel lang={lang} fmt={fmt} output={output} onOutput={setOutput} ready={!!evaluation.rows} state={tornadoJob.state}
         onRun={runTornado} onCancel={tornadoJob.cancel} done={tornado}
         stale={!!tornado && (tornado.meta.scenario !== scenario || tornado.meta.inputs !== tornadoInputs)} insert={insert('tornado-insert')} />
+      <VariancePanel result={mc?.result} output={output} planIndex={index} lang={lang} fmt={fmt} />
       <hr className={styles.rule} />
       <OptimizerPanel lang={lang} fmt={fmt} planName={scenario.proposed[index].name} draft={optDraft} onDraft={setOptDraft} evaluation={optEvaluation}
         baselineBudget={baselineBudget} budgetNeutral={draft.budgetNeutral} state={optJob.state} onRun={runOptimizer} onCancel={optJob.cancel}

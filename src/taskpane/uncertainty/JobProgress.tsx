@@ -26,7 +26,7 @@ const useStyles = makeStyles({
  * A running job's progress bar and its Cancel button, or how the last job ended (cancelled, failed).
  * `unit` words the count: trials for a simulation, projections for an open-ended search (no total).
  */
-export function JobProgress({ state, onCancel, lang, fmt, label, unit, testId }: {
+export function JobProgress({ state, onCancel, lang, fmt, label, unit, testId, detail }: {
   state: JobState;
   onCancel: () => void;
   lang: Language;
@@ -34,6 +34,8 @@ export function JobProgress({ state, onCancel, lang, fmt, label, unit, testId }:
   label: string;
   unit: UKey;
   testId: string;
+  /** More about the run so far (a Monte Carlo's standard errors as they shrink). */
+  detail?: string;
 }): React.ReactElement | null {
   const styles = useStyles();
   if (state.status === 'running') {
@@ -47,6 +49,7 @@ export function JobProgress({ state, onCancel, lang, fmt, label, unit, testId }:
           <progress className={styles.progress} aria-labelledby={id} aria-valuetext={text} max={known ? state.total : undefined} value={known ? state.done : undefined}
             data-testid={`${testId}-bar`} data-done={state.done} data-total={state.total} />
           <span className={styles.text} aria-hidden="true">{text}</span>
+          {detail && <span className={styles.text} data-testid={`${testId}-errors`}>{detail}</span>}
         </div>
         <Button icon={<Dismiss16Regular />} onClick={onCancel} disabled={state.cancelling} data-testid={`${testId}-cancel`}>{u(lang, 'cancel')}</Button>
       </div>

@@ -50,9 +50,10 @@ export const MonteCarloView = React.memo(function MonteCarloView({ result, planI
   const hist = React.useMemo(() => (plan ? histogram(plan.trials.npvDelta, HISTOGRAM_BINS) : undefined), [plan]);
   if (!plan || !fan || !hist) return null;
   const n = result.trials;
-  const pct = (p: number) => shareText(p, fmt);
-  // The Monte Carlo error of a share p from n trials: about ±2·√(p(1 − p)/n), in percentage points.
-  const error = fmt.number(200 * Math.sqrt((plan.pWinNpv * (1 - plan.pWinNpv)) / n), 1);
+  const pct = (p: number) => shareText(p, fmt, n);
+  // The Monte Carlo error of the share: about ±2 standard errors (engine montecarlo-errors.ts), in percentage points.
+  const points = 200 * plan.errors.pWinNpv;
+  const error = fmt.number(points, points < 0.1 ? 2 : 1);
   const last = fan.bands.p50.length - 1;
   const common = { format: fmt.money, axisFormat: fmt.moneyShort, tableLabel: t(lang, 'dataTable') };
   const cards = [

@@ -44,6 +44,14 @@ export interface SimulationPanelProps {
   insert?: React.ReactNode;
 }
 
+/** A pooled run's standard errors so far (they shrink as the trials come back), for the progress bar. */
+function errorsText(state: JobState, planIndex: number, lang: Language, fmt: Formats): string | undefined {
+  const e = state.status === 'running' ? state.errors?.[planIndex] : undefined;
+  if (!e) return undefined;
+  const pts = (se: number) => fmt.number(100 * se, 100 * se < 0.1 ? 2 : 1);
+  return u(lang, 'progressErrors', { npv: pts(e.pWinNpv), equity: pts(e.pWinEquity), tenure: pts(e.pBreakevenWithinTenure), mean: fmt.moneyShort(e.npvDeltaMean) });
+}
+
 /** Trials, seed, Latin hypercube; Run and Cancel with a progress bar; then the results. */
 export function SimulationPanel(p: SimulationPanelProps): React.ReactElement {
   const styles = useStyles();
@@ -77,7 +85,8 @@ export function SimulationPanel(p: SimulationPanelProps): React.ReactElement {
         <Button appearance="primary" icon={<Play16Regular />} disabled={!ready || running} onClick={p.onRun} data-testid="mc-run">{u(lang, 'run')}</Button>
         {r && !running && p.insert}
       </div>
-      <JobProgress state={p.state} onCancel={p.onCancel} lang={lang} fmt={fmt} label={u(lang, 'progressLabel')} unit="progress" testId="mc-progress" />
+      <JobProgress state={p.state} onCancel={p.onCancel} lang={lang} fmt={fmt} label={u(lang, 'progressLabel')} unit="progress" testId="mc-progress"
+        detail={errorsText(p.state, p.planIndex, lang, fmt)} />
       {p.done && r && (
         <>
           {p.stale && <MessageBar intent="warning" data-testid="mc-stale"><MessageBarBody>{u(lang, 'staleRun')}</MessageBarBody></MessageBar>}
@@ -88,6 +97,14 @@ export function SimulationPanel(p: SimulationPanelProps): React.ReactElement {
             })}
           </p>
           {r.redrawn > 0 && <p className={styles.info}>{u(lang, 'redrawn', { count: fmt.number(r.redrawn) })}</p>}
+          {r.trials < r.requestedTrials && (
+            <p className={styles.info} data-testid="mc-converged">{u(lang, 'stoppedEarly', { trials: fmt.number(r.trials), requested: fmt.number(r.requestedTrials) })}</p>
+          )}
+          {r.correlation?.repaired && (
+            <MessageBar intent="warning" data-testid="mc-corr-repaired">
+              <MessageBarBody>{u(lang, 'correlationRepaired', { change: fmt.number(r.correlation.largestChange, 3) })}</MessageBarBody>
+            </MessageBar>
+          )}
           <MonteCarloView result={r} planIndex={p.planIndex} names={p.names} lang={lang} fmt={fmt} />
         </>
       )}

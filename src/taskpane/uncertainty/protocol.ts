@@ -15,8 +15,8 @@
  * (runner.ts) runs the same handler.
  */
 import {
-  budgetValue, isCancellation, ModelError, objectiveValue, optimizePlanAsync, projectPlan, runMonteCarloAsync, tornadoAsync,
-  type MonteCarloResult, type OptimizeOptions, type PlanValues, type Problem, type Scenario, type TornadoOptions,
+  budgetValue, isCancellation, ModelError, objectiveValue, optimizePlanAsync, projectPlan, runMonteCarloAsync, runPartAsync, tornadoAsync,
+  type CorrelationInput, type MonteCarloPart, type MonteCarloResult, type OptimizeOptions, type Tolerance, type PlanValues, type Problem, type Scenario, type TornadoOptions,
   type TornadoResult, type UncertaintyRow,
 } from '../../engine';
 import type { OptimumSummary } from '../../workbook/uncertainty-sheet';
@@ -28,6 +28,15 @@ export interface MonteCarloJob {
   trials: number;
   seed: number | string;
   latinHypercube: boolean;
+  correlation?: CorrelationInput;
+  tolerance?: Tolerance;
+}
+
+/** Trials from … to − 1 of a Monte Carlo run, for one worker of the pool (pool.ts). */
+export interface MonteCarloPartJob extends Omit<MonteCarloJob, 'kind'> {
+  kind: 'monteCarloPart';
+  from: number;
+  to: number;
 }
 
 export interface TornadoJob {
@@ -45,10 +54,11 @@ export interface OptimizeJob {
   current: PlanValues;
 }
 
-export type Job = MonteCarloJob | TornadoJob | OptimizeJob;
+export type Job = MonteCarloJob | MonteCarloPartJob | TornadoJob | OptimizeJob;
 
 export interface JobResults {
   monteCarlo: MonteCarloResult;
+  monteCarloPart: MonteCarloPart;
   tornado: TornadoResult;
   optimize: OptimumSummary;
 }
@@ -79,9 +89,14 @@ async function runJob(job: Job, progress: { onProgress: (done: number, total: nu
   switch (job.kind) {
     case 'monteCarlo':
       return runMonteCarloAsync(job.scenario, job.rows, {
-        trials: job.trials, seed: job.seed, latinHypercube: job.latinHypercube, ...PANE_SERIES,
+        trials: job.trials, seed: job.seed, latinHypercube: job.latinHypercube, correlation: job.correlation, tolerance: job.tolerance, ...PANE_SERIES,
         sliceUnits: trialsPerSlice(job.scenario), ...progress,
       });
+    case 'monteCarloPart':
+      return runPartAsync(job.scenario, job.rows, {
+        trials: job.trials, seed: job.seed, latinHypercube: job.latinHypercube, correlation: job.correlation, ...PANE_SERIES,
+        sliceUnits: trialsPerSlice(job.scenario), ...progress,
+      }, job.from, job.to);
     case 'tornado':
       return tornadoAsync(job.scenario, job.rows, { ...job.options, sliceUnits: 4, ...progress });
     case 'optimize': {

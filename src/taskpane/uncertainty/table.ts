@@ -7,7 +7,7 @@
  * range).
  */
 import {
-  CATALOGUE, describeProblem, DISTRIBUTION_PARAMETERS, findSpec, validateDistribution, validateUncertainty,
+  CATALOGUE, defaultUncertaintyFor, describeProblem, DISTRIBUTION_PARAMETERS, findSpec, validateDistribution, validateUncertainty,
   type AssumptionSpec, type DistributionKind, type DistributionSpec, type Language, type Problem, type Scenario, type UncertaintyRow,
 } from '../../engine';
 import { displayText, formats, parseField, parseNumber, toDisplay, unitSuffix } from '../../i18n';
@@ -41,18 +41,6 @@ export const DEFAULT_TRIALS = 5000;
 export const MAX_PANE_TRIALS = 100_000;
 export const DEFAULT_SEED = 1;
 
-/**
- * The rows every serious run starts with (MODEL.md section 5: responsiveness "belongs in the
- * uncertainty table of every serious run"; the elasticities are as poorly known): each around the
- * scenario's value, as a factor of it at the low and high end.
- */
-const DEFAULT_ROWS: readonly { key: string; kind: DistributionKind; low: number; high: number }[] = [
-  { key: 'responsiveness', kind: 'pert', low: 1 / 3, high: 2 },
-  { key: 'elasticityAcquire', kind: 'triangular', low: 0.5, high: 1.5 },
-  { key: 'elasticityRetain', kind: 'triangular', low: 0.5, high: 1.5 },
-  { key: 'elasticityExpand', kind: 'triangular', low: 0.5, high: 1.5 },
-];
-
 /** The value of `key` in the scenario: the named segment's, the mean over segments, or the scenario's. */
 export function currentValue(s: Scenario, spec: AssumptionSpec, segment = ''): number {
   if (spec.scope === 'segment') {
@@ -75,12 +63,14 @@ function nice(spec: AssumptionSpec, v: number): number {
 export function defaultParams(spec: AssumptionSpec, v: number, locale: string, low = 0.5, high = 1.5): Record<ParamName, string> {
   const width = spec.max - spec.min;
   const clamp = (x: number) => Math.min(spec.max, Math.max(spec.min, x));
-  const centre = v > spec.min ? v : spec.min + width * 0.05;
+  // Around the scenario's own value; a value at the key's minimum (nothing to scale) gets a small share of the range instead.
+  const atMin = !(v > spec.min);
+  const centre = atMin ? spec.min + width * 0.05 : v;
   const min = clamp(nice(spec, centre * low));
-  const max = clamp(nice(spec, Math.max(centre * high, centre + width * 0.01)));
+  const max = clamp(nice(spec, atMin ? Math.max(centre * high, centre + width * 0.01) : centre * high));
   const values: Record<ParamName, number> = {
     min, mode: clamp(nice(spec, centre)), max: max > min ? max : clamp(min + width * 0.1),
-    mean: clamp(nice(spec, centre)), sd: nice(spec, Math.max(centre * 0.2, width * 0.005)),
+    mean: clamp(nice(spec, centre)), sd: nice(spec, atMin ? Math.max(centre * 0.2, width * 0.005) : centre * 0.2),
   };
   const out = {} as Record<ParamName, string>;
   for (const p of PARAM_NAMES) out[p] = displayText(spec, values[p], locale);
@@ -93,11 +83,12 @@ export function newRow(s: Scenario, id: string, key: string, locale: string, kin
   return { id, key, segment, kind, params: defaultParams(spec, currentValue(s, spec, segment), locale) };
 }
 
+/** The default table (engine's DEFAULT_UNCERTAINTY: docs/uncertainty.md gives each range and its source). */
 export function defaultTable(s: Scenario, locale: string): TableDraft {
-  const rows = DEFAULT_ROWS.map((r, i) => {
-    const spec = findSpec(r.key)!;
-    return { id: `u${i + 1}`, key: r.key, segment: '', kind: r.kind, params: defaultParams(spec, currentValue(s, spec), locale, r.low, r.high) };
-  });
+  const rows = defaultUncertaintyFor(s).map(({ row, spec, segment }, i) => ({
+    id: `u${i + 1}`, key: spec.key, segment, kind: row.kind as DistributionKind,
+    params: defaultParams(spec, currentValue(s, spec, segment), locale, row.low, row.high),
+  }));
   return { rows, trials: formats(locale, 'USD').number(DEFAULT_TRIALS), seed: String(DEFAULT_SEED), latinHypercube: false, locale, nextId: rows.length + 1 };
 }
 

@@ -58,6 +58,18 @@ export const U = {
   cancel: { en: 'Cancel', es: 'Cancelar' },
   cancelling: { en: 'Cancelling…', es: 'Cancelando…' },
   progress: { en: '{done} of {total} trials', es: '{done} de {total} ensayos' },
+  progressErrors: {
+    en: 'Standard error so far: P(win on NPV) ± {npv} pp, on equity ± {equity} pp, break-even ± {tenure} pp; mean NPV change ± {mean}',
+    es: 'Error típico hasta ahora: P(ganar en VAN) ± {npv} p. p., en valor ± {equity} p. p., equilibrio ± {tenure} p. p.; cambio medio del VAN ± {mean}',
+  },
+  stoppedEarly: {
+    en: 'Stopped after {trials} of {requested} trials: every probability was within the tolerance.',
+    es: 'Se paró tras {trials} de {requested} ensayos: cada probabilidad estaba dentro de la tolerancia.',
+  },
+  correlationRepaired: {
+    en: 'The correlations asked for could not hold together: the run used the nearest valid matrix (an entry changed by up to {change}).',
+    es: 'Las correlaciones pedidas no podían darse a la vez: la simulación usó la matriz válida más cercana (una entrada cambió hasta {change}).',
+  },
   progressLabel: { en: 'Simulation progress', es: 'Progreso de la simulación' },
   cancelled: { en: 'Cancelled after {done} of {total} trials: nothing was kept.', es: 'Simulación cancelada tras {done} de {total} ensayos: no se conservó nada.' },
   cancelledSearch: { en: 'Cancelled: nothing was kept.', es: 'Cancelado: no se conservó nada.' },

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import type { Problem } from '../../engine';
+import type { OutcomeErrors, Problem } from '../../engine';
 import type { Job, JobResults } from './protocol';
 import { createRunner, type JobRunner } from './runner';
 
@@ -23,7 +23,7 @@ export interface Done<T, M> {
 
 export type JobState =
   | { status: 'idle' }
-  | { status: 'running'; done: number; total: number; cancelling: boolean }
+  | { status: 'running'; done: number; total: number; cancelling: boolean; /** A pooled Monte Carlo's standard errors so far, per plan. */ errors?: OutcomeErrors[] }
   | { status: 'cancelled'; done: number; total: number }
   | { status: 'error'; message: string; problems?: Problem[] };
 

@@ -1,0 +1,117 @@
+import * as React from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { defaultUncertaintyRows, quantileError, type Language, type MonteCarloResult, type Scenario } from '../../engine';
+import type { Formats } from '../../i18n';
+import { useStudio } from '../studio';
+import { shareText } from '../uncertainty/share';
+import { usePooledMonteCarlo } from '../uncertainty/usePool';
+
+/** Trials of the Summary's run: a few thousand, a second or so on one core for a typical scenario. */
+export const HOW_SURE_TRIALS = 2000;
+export const HOW_SURE_SEED = 1;
+/** A pause after the last change before the run starts (typing a number is several changes). */
+export const HOW_SURE_DEBOUNCE_MS = 400;
+
+const TEXTS = {
+  title: { en: 'How sure', es: 'Con qué seguridad' },
+  hint: {
+    en: 'From {trials} paired trials of the default uncertainty table ({rows} assumptions varied; the Uncertainty tab runs your own). ± is the Monte Carlo standard error.',
+    es: 'De {trials} ensayos emparejados con la tabla de incertidumbre por defecto ({rows} supuestos varían; la pestaña Incertidumbre ejecuta la suya). ± es el error típico de Monte Carlo.',
+  },
+  pWinNpv: { en: 'Chance the proposal wins on NPV', es: 'Probabilidad de que la propuesta gane en VAN' },
+  pWinEquity: { en: 'Chance it wins on customer equity', es: 'Probabilidad de que gane en valor del cliente' },
+  pTenure: { en: 'Chance of break-even within {tenure} years', es: 'Probabilidad de equilibrio en {tenure} años' },
+  npvRange: { en: 'NPV change, P10 – P90', es: 'Cambio del VAN, P10 – P90' },
+  equityRange: { en: 'Customer equity change, P10 – P90', es: 'Cambio del valor del cliente, P10 – P90' },
+  points: { en: '± {se} pp', es: '± {se} p. p.' },
+  ends: { en: '± {low} and ± {high}', es: '± {low} y ± {high}' },
+  updating: { en: 'Updating… {done} of {total} trials', es: 'Actualizando… {done} de {total} ensayos' },
+  waiting: { en: 'Simulating…', es: 'Simulando…' },
+  none: { en: 'No assumption of this scenario can vary: nothing to simulate.', es: 'Ningún supuesto de este escenario puede variar: nada que simular.' },
+  failed: { en: 'The run failed: {error}', es: 'La simulación falló: {error}' },
+} as const;
+
+const say = (lang: Language, key: keyof typeof TEXTS, params: Record<string, string | number> = {}) =>
+  TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+
+const useStyles = makeStyles({
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },
+  hint: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, margin: 0 },
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(165px, 1fr))', gap: '8px', margin: '6px 0 0' },
+  card: { backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium, padding: '8px 10px' },
+  term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  value: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '2px 0', fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
+});
+
+interface Card { id: string; term: string; value: string; error: string }
+
+function cardsOf(r: MonteCarloResult, index: number, tenure: number, lang: Language, fmt: Formats): Card[] {
+  const o = r.plans[index];
+  const n = r.trials;
+  const pts = (se: number) => say(lang, 'points', { se: fmt.number(100 * se, 100 * se < 0.1 ? 2 : 1) });
+  const range = (v: Float64Array, p10: number, p90: number) => ({
+    value: `${fmt.moneyShort(p10)} – ${fmt.moneyShort(p90)}`,
+    error: say(lang, 'ends', { low: fmt.moneyShort(quantileError(v, 0.1)), high: fmt.moneyShort(quantileError(v, 0.9)) }),
+  });
+  return [
+    { id: 'pwin-npv', term: say(lang, 'pWinNpv'), value: shareText(o.pWinNpv, fmt, n), error: pts(o.errors.pWinNpv) },
+    { id: 'pwin-equity', term: say(lang, 'pWinEquity'), value: shareText(o.pWinEquity, fmt, n), error: pts(o.errors.pWinEquity) },
+    { id: 'p-tenure', term: say(lang, 'pTenure', { tenure }), value: shareText(o.pBreakevenWithinTenure, fmt, n), error: pts(o.errors.pBreakevenWithinTenure) },
+    { id: 'npv-range', term: say(lang, 'npvRange'), ...range(o.trials.npvDelta, o.npvDelta.p10, o.npvDelta.p90) },
+    { id: 'equity-range', term: say(lang, 'equityRange'), ...range(o.trials.customerEquityDelta, o.customerEquityDelta.p10, o.customerEquityDelta.p90) },
+  ];
+}
+
+/**
+ * The Summary's "how sure": after every change of the scenario (debounced), a short paired Monte
+ * Carlo of the default uncertainty table on the worker pool, cancelled by the next change; the
+ * probability of a win on NPV and on customer equity, the P10–P90 of each and the probability of
+ * break-even within tenure, each with its Monte Carlo standard error. The last result stays on screen
+ * while the next is computed.
+ */
+export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE_MS }: { scenario: Scenario; index: number; debounceMs?: number }): React.ReactElement {
+  const styles = useStyles();
+  const { lang, fmt } = useStudio();
+  const [done, setDone] = React.useState<{ result: MonteCarloResult; rows: number }>();
+  const job = usePooledMonteCarlo<{ rows: number }>((d) => setDone({ result: d.result, rows: d.meta.rows }));
+  const rows = React.useMemo(() => defaultUncertaintyRows(scenario), [scenario]);
+  const { start, cancel } = job;
+  React.useEffect(() => {
+    cancel();
+    if (rows.length === 0) return;
+    const id = setTimeout(() => {
+      void start({ kind: 'monteCarlo', scenario, rows, trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, latinHypercube: false }, { rows: rows.length });
+    }, debounceMs);
+    return () => clearTimeout(id);
+  }, [scenario, rows, start, cancel, debounceMs]);
+
+  const tenure = Math.min(scenario.settings.tenureYears, scenario.settings.horizonYears);
+  const r = done?.result;
+  const state = job.state;
+  return (
+    <section aria-labelledby="howsure-heading" data-testid="summary-howsure" aria-busy={state.status === 'running'}>
+      <h2 id="howsure-heading" className={styles.h2}>{say(lang, 'title')}</h2>
+      {rows.length === 0 && <p className={styles.hint}>{say(lang, 'none')}</p>}
+      {r && index < r.plans.length && (
+        <>
+          <p className={styles.hint}>{say(lang, 'hint', { trials: fmt.number(r.trials), rows: done.rows })}</p>
+          <dl className={styles.cards}>
+            {cardsOf(r, index, tenure, lang, fmt).map((c) => (
+              <div key={c.id} className={styles.card}>
+                <dt className={styles.term}>{c.term}</dt>
+                <dd className={styles.value} data-testid={`howsure-${c.id}`}>{c.value}</dd>
+                <dd className={styles.hint} data-testid={`howsure-${c.id}-se`}>{c.error}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {rows.length > 0 && (state.status === 'running' || (!r && state.status !== 'error')) && (
+        <Spinner size="tiny" data-testid="howsure-running"
+          label={state.status === 'running' && state.total > 0
+            ? say(lang, 'updating', { done: fmt.number(state.done), total: fmt.number(state.total) }) : say(lang, 'waiting')} />
+      )}
+      {state.status === 'error' && <p className={styles.hint} role="alert">{say(lang, 'failed', { error: state.message })}</p>}
+    </section>
+  );
+}
