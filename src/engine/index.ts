@@ -28,3 +28,4 @@ export * from './quota-curve';
 export * from './quota-plan';
 export * from './quota-project';
 export * from './quota-report';
+export * from './calibration';
