@@ -115,5 +115,7 @@ const file = process.argv[2] ?? new URL('../examples/ledger-saas.csv', import.me
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = messy(makeLedger());
   writeFileSync(file, ['customer_id,month,arr,segment', ...rows.map((r) => r.join(','))].join('\n') + '\n');
+  const truth = { seed: SEED, months: MONTHS, reactivationChance: REACTIVATION_CHANCE, segments: TRUE_PARAMETERS };
+  writeFileSync(file.replace(/\.csv$/, '.truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
   console.log(`${file}: ${rows.length} rows`);
 }

@@ -52,6 +52,12 @@ const NOTE_WORDS = new Set(['unit', 'units', 'unidad', 'unidades', 'meaning', 's
   'description', 'descripción', 'descripcion', 'note', 'notes', 'nota', 'notas', 'source', 'fuente', 'min', 'max',
   'range', 'rango'].map(normal));
 
+/**
+ * A header such as "SMB (n)" or "SMB (se)": a note on segment SMB's values (CEQ.CALIBRATE spills the data
+ * size and the standard error behind each value so; "ee" is error estándar), not a segment of its own.
+ */
+const NOTE_SUFFIX = /\((n|se|ee|std\.? ?error|error)\)\s*$/i;
+
 export interface ParsedAssumptions {
   settings: ScenarioSettings;
   behaviour: BehaviourValues;
@@ -99,7 +105,7 @@ function readTable(arg: string, raw: Cell): Table {
   for (let c = 1; c < width; c++) {
     const name = header?.[c];
     const values = body.map((r) => r[c]).filter((v) => !isBlank(v));
-    if (header && typeof name === 'string' && NOTE_WORDS.has(normal(name))) continue;
+    if (header && typeof name === 'string' && (NOTE_WORDS.has(normal(name)) || NOTE_SUFFIX.test(name))) continue;
     // Without a header, a text-only column after the first value column is a note (unit, meaning).
     if (!header && columns.length > 0 && values.length > 0 && values.every((v) => typeof v === 'string' && cellNumber(v) === undefined)) continue;
     if (isBlank(name) && values.length === 0) continue;

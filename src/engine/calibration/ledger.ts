@@ -96,7 +96,7 @@ function columnsOf(header: unknown[] | undefined, width: number, unit: LedgerUni
   const headerUnit: LedgerUnit | undefined = found.arr !== undefined ? 'arr' : found.mrr !== undefined ? 'mrr' : undefined;
   const amount = found.arr ?? found.mrr;
   for (const [role, at] of [['customer', found.customer], ['period', found.period], ['arr', amount]] as const) {
-    if (at === undefined) throw invalid({ code: 'missing', key: 'ledger', detail: 'ledgerColumn', args: { column: role } });
+    if (at === undefined) throw invalid({ code: 'inconsistent', key: 'ledger', detail: 'ledgerColumn', args: { column: role } });
   }
   if (unit && headerUnit && unit !== headerUnit) {
     throw invalid({ code: 'inconsistent', key: 'unit', value: unit, detail: 'ledgerUnitHeader', args: { header: textOf(header![amount!]) } });
@@ -123,7 +123,7 @@ function gcd(a: number, b: number): number {
 /** Reads a ledger grid (rows of cells, the first possibly a header); throws for a ledger that cannot be read at all. */
 export function parseLedger(grid: readonly (readonly unknown[])[], options: LedgerOptions = {}): Ledger {
   if (grid.length > MAX_LEDGER_ROWS) {
-    throw invalid({ code: 'tooLarge', key: 'ledger', value: grid.length, min: 1, max: MAX_LEDGER_ROWS, detail: 'rows' });
+    throw invalid({ code: 'tooLarge', key: 'ledger', value: grid.length, max: MAX_LEDGER_ROWS, detail: 'rows' });
   }
   let width = 0;
   for (const row of grid) width = Math.max(width, row.length);
