@@ -17,8 +17,8 @@ import type { Ledger } from './ledger';
  *   catalogue's range) leaves both at 0, flat churn, rather than put a guess on the projection;
  *   baseTenureYears the mean tenure of the last period's customers since their first period in the
  *   ledger (a lower bound for those already there in period 0).
- * Standard errors: binomial for churn, Poisson for new customers, the spread across the window's
- * periods for contraction and expansion, the spread across accounts for arpa, the observed
+ * Standard errors: binomial for churn, Poisson for new customers, the ratio estimator's (linearised,
+ * one observation per retained customer and period) for contraction and expansion, the spread across accounts for arpa, the observed
  * information for α and β; each carried to the annual figure by the delta method. `n` is how much data
  * stands behind the value (customer-periods, customers, accounts or periods, as `unitOfN` says).
  */
@@ -76,6 +76,31 @@ function clampToCatalogue(key: CalibratedKey, v: CalibratedValue): CalibratedVal
   return v;
 }
 
+/**
+ * Standard errors of the pooled monthly contraction rate c = Σd/Σa and expansion rate e = Σx/Σ(a − d)
+ * over the customers retained from one period to the next in [from, to] (a their ARR before, d the
+ * contraction, x the expansion): √Σ(d − c·a)² / Σa, the ratio estimator's linearised error.
+ */
+function ratioErrors(ledger: Ledger, segment: number, from: number, to: number, c: number, e: number): [number, number] {
+  let contraction = 0, expansion = 0, base = 0, baseAfter = 0;
+  for (let i = 0; i < ledger.customers.length; i++) {
+    if (ledger.customerSegment[i] !== segment) continue;
+    for (let j = ledger.offsets[i] + 1; j < ledger.offsets[i + 1]; j++) {
+      const t = ledger.entryPeriod[j];
+      if (t < from || t > to || ledger.entryPeriod[j - 1] !== t - 1) continue;
+      const a = ledger.entryCents[j - 1];
+      const change = ledger.entryCents[j] - a;
+      const d = change < 0 ? -change : 0;
+      const x = change > 0 ? change : 0;
+      contraction += (d - c * a) ** 2;
+      expansion += (x - e * (a - d)) ** 2;
+      base += a;
+      baseAfter += a - d;
+    }
+  }
+  return [Math.sqrt(contraction) / base, Math.sqrt(expansion) / baseAfter];
+}
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sdOfMean = (xs: number[]) => {
   if (xs.length < 2) return NaN;
@@ -93,8 +118,6 @@ export function calibrate(ledger: Ledger, windowMonths = DEFAULT_WINDOW_MONTHS, 
   const segments = ledger.segments.map((name, s): SegmentCalibration => {
     const v = (field: Parameters<Bridge['value']>[0], t: number) => bridge.value(field, t, s);
     let atRisk = 0, churned = 0, added = 0, contraction = 0, expansion = 0, retained = 0, retainedAfter = 0, retainedCustomers = 0;
-    const contractionRates: number[] = [];
-    const expansionRates: number[] = [];
     for (let t = from; t <= to; t++) {
       atRisk += v('openingCustomers', t);
       churned += v('churnedCustomers', t);
@@ -105,12 +128,11 @@ export function calibrate(ledger: Ledger, windowMonths = DEFAULT_WINDOW_MONTHS, 
       contraction += v('contraction', t);
       expansion += v('expansion', t);
       retainedCustomers += v('openingCustomers', t) - v('churnedCustomers', t);
-      if (kept > 0) contractionRates.push(v('contraction', t) / kept);
-      if (kept - v('contraction', t) > 0) expansionRates.push(v('expansion', t) / (kept - v('contraction', t)));
     }
     const h = atRisk > 0 ? churned / atRisk : NaN;
     const c = retained > 0 ? contraction / retained : NaN;
     const e = retainedAfter > 0 ? expansion / retainedAfter : NaN;
+    const [cSe, eSe] = ratioErrors(ledger, s, from, to, c, e);
     const customers = v('closingCustomers', to);
     const arpaValues: number[] = [];
     let tenure = 0;
@@ -137,8 +159,8 @@ export function calibrate(ledger: Ledger, windowMonths = DEFAULT_WINDOW_MONTHS, 
       customers: { value: customers, n: customers, se: NaN },
       arpa: { value: customers > 0 ? v('closing', to) / 100 / customers : NaN, n: customers, se: sdOfMean(arpaValues) },
       churn: { value: 1 - (1 - h) ** p, n: atRisk, se: Math.sqrt((h * (1 - h)) / atRisk) * p * (1 - h) ** (p - 1) },
-      contraction: { value: 1 - (1 - c) ** p, n: retainedCustomers, se: sdOfMean(contractionRates) * p * (1 - c) ** (p - 1) },
-      expansion: { value: (1 + e) ** p - 1, n: retainedCustomers, se: sdOfMean(expansionRates) * p * (1 + e) ** (p - 1) },
+      contraction: { value: 1 - (1 - c) ** p, n: retainedCustomers, se: cSe * p * (1 - c) ** (p - 1) },
+      expansion: { value: (1 + e) ** p - 1, n: retainedCustomers, se: eSe * p * (1 + e) ** (p - 1) },
       newCustomers: { value: (added * p) / k, n: added, se: (Math.sqrt(added) * p) / k },
       sbgAlpha: { value: curveIdentified ? fit.alpha : 0, n: data.customers, se: curveIdentified ? fit.alphaSe : NaN },
       sbgBeta: { value: curveIdentified ? fit.beta : 0, n: data.customers, se: curveIdentified ? fit.betaSe : NaN },
