@@ -34,6 +34,7 @@ export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+const PLAIN_AMOUNT = /^\d{1,15}(\.\d+)?$/;
 const AMOUNT_NOISE = /[\s\u00a0\u202f'$€£¥]|usd|eur|gbp/gi;
 
 /**
@@ -44,6 +45,7 @@ const AMOUNT_NOISE = /[\s\u00a0\u202f'$€£¥]|usd|eur|gbp/gi;
 export function amountOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
+  if (PLAIN_AMOUNT.test(v)) return Number(v); // the common case, fast: 200,000 rows must read in well under a second
   let s = v.replace(AMOUNT_NOISE, '');
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) [negative, s] = [true, s.slice(1, -1)];

@@ -238,8 +238,23 @@ export function parseLedger(grid: readonly (readonly unknown[])[], options: Ledg
     }
   }
 
-  // Group by customer, sorted by period (then row), to find duplicates and each customer's first segment.
-  keep.sort((a, b) => rowCustomer[a] - rowCustomer[b] || rowPeriod[a].value - rowPeriod[b].value || rowNumber[a] - rowNumber[b]);
+  // Group by customer (a counting sort: customers are already numbered), then by period and row within
+  // each customer (insertion sort: an export is nearly always in order already).
+  const start = new Int32Array(customers.length + 1);
+  for (const i of keep) start[rowCustomer[i] + 1]++;
+  for (let c = 0; c < customers.length; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, customers.length);
+  const sorted = new Int32Array(keep.length);
+  for (const i of keep) sorted[fill[rowCustomer[i]]++] = i;
+  const before = (a: number, b: number) => rowPeriod[a].value - rowPeriod[b].value || rowNumber[a] - rowNumber[b];
+  for (let c = 0; c < customers.length; c++) {
+    for (let j = start[c] + 1; j < start[c + 1]; j++) {
+      const x = sorted[j];
+      let k = j - 1;
+      for (; k >= start[c] && before(sorted[k], x) > 0; k--) sorted[k + 1] = sorted[k];
+      sorted[k + 1] = x;
+    }
+  }
   const offsets = new Int32Array(customers.length + 1);
   const entryPeriod: number[] = [];
   const entryCents: number[] = [];
@@ -254,8 +269,8 @@ export function parseLedger(grid: readonly (readonly unknown[])[], options: Ledg
     let lastRow = 0;
     let lastCents = 0;
     let segment = '';
-    for (; k < keep.length && rowCustomer[keep[k]] === c; k++) {
-      const i = keep[k];
+    for (; k < start[c + 1]; k++) {
+      const i = sorted[k];
       const p = (rowPeriod[i].value - firstPeriod) / step;
       if (p === lastPeriod) {
         skip({ code: 'inconsistent', key: cols.names.customer, value: customers[c], detail: 'ledgerDuplicate', args: { row: rowNumber[i], first: lastRow, period: label(p) } });
