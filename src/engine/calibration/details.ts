@@ -62,10 +62,6 @@ export const CALIBRATION_DETAILS = {
   },
   ledgerEmpty: { en: () => 'the range is empty', es: () => 'el rango está vacío' },
   ledgerTwoPeriods: { en: () => 'a ledger needs at least two periods', es: () => 'un registro necesita al menos dos períodos' },
-  ledgerStep: {
-    en: (p, f) => `periods are ${f.value} months apart; use months, quarters or years`,
-    es: (p, f) => `los períodos están separados ${f.value} meses; use meses, trimestres o años`,
-  },
   ledgerGap: {
     en: (p, f) => `no row at all for ${f.value}, between ${f.a.before} and ${f.a.after}; a period with no customers would churn the whole book, so add it or cut the ledger there`,
     es: (p, f) => `ninguna fila para ${f.value}, entre ${f.a.before} y ${f.a.after}; un período sin clientes haría abandonar a toda la base: añádalo o corte el registro ahí`,

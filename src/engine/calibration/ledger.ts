@@ -223,10 +223,9 @@ export function parseLedger(grid: readonly (readonly unknown[])[], options: Ledg
   if (distinct.length < 2) throw invalid({ code: 'tooFewPoints', key: 'ledger', detail: 'ledgerTwoPeriods' });
   let step = 0;
   for (let i = 1; i < distinct.length; i++) step = gcd(distinct[i] - distinct[i - 1], step);
+  // Dates a month, a quarter or a year apart; any other spacing means months are missing (a gap, below).
+  if (periodKind === 'month' && ![1, 3, 12].includes(step)) step = 1;
   const periodsPerYear = periodKind === 'number' ? 12 : 12 / step;
-  if (periodKind === 'month' && ![1, 3, 12].includes(step)) {
-    throw invalid({ code: 'inconsistent', key: cols.names.period, value: step, detail: 'ledgerStep' });
-  }
   const firstPeriod = distinct[0];
   const periods = (distinct[distinct.length - 1] - firstPeriod) / step + 1;
   const label = (index: number) => periodLabel({ kind: periodKind, value: firstPeriod + index * step });
