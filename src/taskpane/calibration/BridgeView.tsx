@@ -29,7 +29,8 @@ export function BridgeView({ bridge, lang, fmt }: { bridge: Bridge; lang: Langua
         series={[{ name: c(lang, 'closing'), kind: 'baseline', values: closing }]}
         format={(v) => fmt.money(v)} axisFormat={(v) => fmt.moneyShort(v)} tableLabel={c(lang, 'bridgeTitle')} testId="ledger-bridge-chart"
       />
-      <div className={styles.scroll}>
+      {/* Scrolls sideways on a narrow pane: focusable, so a keyboard can scroll it too. */}
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={c(lang, 'bridgeTitle')}>
         <table className={styles.table} data-testid="ledger-bridge">
           <thead>
             <tr><th>{c(lang, 'period')}</th>{FLOWS.map(([label]) => <th key={label}>{c(lang, label)}</th>)}</tr>
