@@ -13,7 +13,8 @@
    - a churned customer comes back with probability `reactivationChance` a month for a year, at its old ARR;
    - starting ARR is lognormal with mean `arpa` and log-sd 0.5.
    Then a few messy rows are added, as exports have them (see MESSY below). */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export const TRUE_PARAMETERS = {
   SMB: { newPerMonth: 30, arpa: 6000, alpha: 0.4, beta: 1.2, expansionChance: 0.02, expansionStep: 0.25, contractionChance: 0.01, contractionStep: 0.2 },
@@ -116,6 +117,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = messy(makeLedger());
   writeFileSync(file, ['customer_id,month,arr,segment', ...rows.map((r) => r.join(','))].join('\n') + '\n');
   const truth = { seed: SEED, months: MONTHS, reactivationChance: REACTIVATION_CHANCE, segments: TRUE_PARAMETERS };
-  writeFileSync(file.replace(/\.csv$/, '.truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
+  // Not beside the CSV: examples/*.json are scenarios, and tests load every one of them.
+  const truthFile = file.replace(/([^/]+)\.csv$/, 'truth/$1.json');
+  mkdirSync(dirname(truthFile), { recursive: true });
+  writeFileSync(truthFile, `${JSON.stringify(truth, null, 2)}\n`);
   console.log(`${file}: ${rows.length} rows`);
 }

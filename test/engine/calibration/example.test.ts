@@ -7,7 +7,7 @@ import { sbgFit } from '../../../src/engine/sbg';
 
 /**
  * examples/ledger-saas.csv comes from scripts/make-ledger.mjs with the true parameters it states
- * (examples/ledger-saas.truth.json). Calibrating it must give them back within sampling error: three
+ * (examples/truth/ledger-saas.json). Calibrating it must give them back within sampling error: three
  * standard errors, as the calibration reports them.
  */
 const root = resolve(__dirname, '../../..');
@@ -15,7 +15,7 @@ interface Truth {
   newPerMonth: number; arpa: number; alpha: number; beta: number;
   expansionChance: number; expansionStep: number; contractionChance: number; contractionStep: number;
 }
-const truth = JSON.parse(readFileSync(resolve(root, 'examples/ledger-saas.truth.json'), 'utf8')) as { segments: Record<string, Truth> };
+const truth = JSON.parse(readFileSync(resolve(root, 'examples/truth/ledger-saas.json'), 'utf8')) as { segments: Record<string, Truth> };
 const csv = readFileSync(resolve(root, 'examples/ledger-saas.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
 
 let ledger: Ledger;
