@@ -4,7 +4,8 @@
  * - two columns, key and value (no header);
  * - a table: first column keys, one column per segment, and an optional header row with the segment
  *   names. Header cells named unit/meaning/label/… (or columns that hold only text, when there is no
- *   header) are notes and are skipped, so a CEQ.DEFAULTS spill can be fed back as it is.
+ *   header) are notes and are skipped, so a CEQ.DEFAULTS spill can be fed back as it is; so are headers
+ *   ending in "(n)" or "(se)", the data size and standard error columns of a CEQ.CALIBRATE spill.
  * Keys match the catalogue ignoring case, spaces, "_" and "-" (new_customers is newCustomers).
  * A plan range may also hold the quota keys of its roles (ae.headcount, ae.newArr.quota, …; names from
  * the engine's quota-plan.ts); their problems (weights that do not add up to 1, a missing quota) are
