@@ -89,7 +89,7 @@ module.exports = (env, argv = {}) => {
       },
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: ['./src/functions/functions.ts', './src/functions/uncertainty.ts', './src/functions/quotas.ts', './src/functions/attribution.ts'], output: 'functions.json' }),
+      new CustomFunctionsMetadataPlugin({ input: ['./src/functions/functions.ts', './src/functions/uncertainty.ts', './src/functions/quotas.ts', './src/functions/attribution.ts', './src/functions/calibration.ts'], output: 'functions.json' }),
       new SpanishFunctionsPlugin(),
       // functions.js is its own script tag before taskpane.js: custom functions register before any UI code loads.
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'blocking', inject: 'body',

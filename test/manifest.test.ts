@@ -165,6 +165,7 @@ describe('manifest.xml', () => {
     const METADATA_OF_VERSION: Record<string, string> = {
       '1.0.0.0': '756dbe03eeed6a62',
       '1.0.1.0': '411a07ab7da6505c', // CEQ.ATTRIBUTION (issue 15)
+      '1.1.0.0': '789d533e091e2445', // CEQ.BRIDGE, CEQ.CALIBRATE, CEQ.BACKTEST
     };
     const shipped = /<Version>([^<]+)<\/Version>/.exec(xml)![1];
     const hash = createHash('sha256');

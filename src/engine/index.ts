@@ -35,3 +35,4 @@ export * from './correlation';
 export * from './iman-conover';
 export * from './default-uncertainty';
 export * from './variance-sensitivity';
+export * from './calibration';

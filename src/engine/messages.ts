@@ -1,4 +1,5 @@
 import { excerptOf, type Problem, type ProblemCode } from './errors';
+import { CALIBRATION_DETAILS } from './calibration/details';
 
 /**
  * The one place where problem texts live, in both languages the product speaks. A Problem carries
@@ -8,7 +9,7 @@ import { excerptOf, type Problem, type ProblemCode } from './errors';
 export type Language = 'en' | 'es';
 
 /** What a template reads besides the problem itself, already written the way `language` writes it. */
-interface Facts {
+export interface Facts {
   /** The problem's value. */
   value: string;
   /** The problem's valid range ("0 – 0.95"), or ''. */
@@ -21,9 +22,9 @@ interface Facts {
   a: Readonly<Record<string, number | string>>;
 }
 
-type Say = (p: Problem, f: Facts) => string;
+export type Say = (p: Problem, f: Facts) => string;
 
-interface Detail {
+export interface Detail {
   en: Say;
   es: Say;
   /**
@@ -326,6 +327,9 @@ const DETAILS = {
   keys: { en: () => 'keys', es: () => 'claves', place: 'unit' },
   unknownKeys: { en: () => 'unknown keys', es: () => 'claves desconocidas', place: 'unit' },
   levels: { en: () => 'levels of nesting', es: () => 'niveles de anidamiento', place: 'unit' },
+
+  // ── calibration/: a subscription ledger (calibration/details.ts) ─────────────────────────────
+  ...CALIBRATION_DETAILS,
 } satisfies Record<string, Detail>;
 
 /** Every id a Problem's `detail` may hold. */

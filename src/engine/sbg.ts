@@ -107,10 +107,19 @@ const MAX_RESTARTS = 8;
  */
 export function sbgFit(survivors: readonly number[]): SbgFit {
   checkSurvivors(survivors);
+  return sbgMaximumLikelihood((alpha, beta) => logLikelihood(alpha, beta, survivors), 'survivors');
+}
+
+/**
+ * The search behind sbgFit, for any sBG log-likelihood (the calibration pools many cohorts, each
+ * observed for its own number of renewals): maximises `logLik` over log α and log β in [1e-4, 1e4],
+ * deterministic; `key` names the data in a notConverged problem.
+ */
+export function sbgMaximumLikelihood(logLik: (alpha: number, beta: number) => number, key: string): SbgFit {
   const objective = (x: readonly number[]): number => {
     const logAlpha = clamp(x[0], LOG_MIN, LOG_MAX);
     const logBeta = clamp(x[1], LOG_MIN, LOG_MAX);
-    const value = -logLikelihood(exp(logAlpha), exp(logBeta), survivors);
+    const value = -logLik(exp(logAlpha), exp(logBeta));
     // Outside the box the clamped value is flat; a gentle penalty points the simplex back inside.
     const outside = (x[0] - logAlpha) ** 2 + (x[1] - logBeta) ** 2;
     return value + outside * (1 + abs(value));
@@ -137,12 +146,12 @@ export function sbgFit(survivors: readonly number[]): SbgFit {
     if (!best || result.value < best.value) best = result;
   }
   if (!best || !best.converged) {
-    throw invalid({ code: 'notConverged', key: 'survivors', detail: 'iterations', args: { count: iterations } });
+    throw invalid({ code: 'notConverged', key, detail: 'iterations', args: { count: iterations } });
   }
   // exp(log(1e4)) is 1e4 plus a rounding error: clamp again so the bounds hold exactly.
   const alpha = clamp(exp(best.x[0]), SBG_MIN_PARAMETER, SBG_MAX_PARAMETER);
   const beta = clamp(exp(best.x[1]), SBG_MIN_PARAMETER, SBG_MAX_PARAMETER);
-  return { alpha, beta, logLikelihood: logLikelihood(alpha, beta, survivors), iterations };
+  return { alpha, beta, logLikelihood: logLik(alpha, beta), iterations };
 }
 
 function checkSurvivors(survivors: readonly number[]): void {

@@ -4,6 +4,7 @@
  * the adapters expect). Every failure is a ModelError naming the argument, the value and the valid
  * range; blank or omitted optional arguments take their fallback.
  */
+import { MAX_LEDGER_ROWS } from '../engine';
 import { invalidArgument } from './errors';
 import {
   cellNumber, checkArgumentSize, checkNumber, gridArg, isBlank, MAX_SPILL_ROWS, notANumber, showCell, type Cell, type NumberRule,
@@ -26,7 +27,9 @@ export type VectorArg = Base<'vector'> & { maxLength: number; firstIndex: number
 export type NamesArg = Base<'names'>;
 /** Passed on as Excel gave it (a range read later, once the scenario is known); optional. */
 export type RawArg = Base<'raw'>;
-export type ArgSpec = NumberArg | MaybeNumberArg | BooleanArg | TextArg | AssumptionsArg | PlanArg | VectorArg | NamesArg | RawArg;
+/** A subscription ledger: a grid of any size up to MAX_LEDGER_ROWS rows (the engine reads it, calibration/ledger.ts). */
+export type LedgerArg = Base<'ledger'>;
+export type ArgSpec = NumberArg | MaybeNumberArg | BooleanArg | TextArg | AssumptionsArg | PlanArg | VectorArg | NamesArg | RawArg | LedgerArg;
 
 /** What each kind of argument becomes. */
 export type ValueOf<S extends ArgSpec> = S extends NumberArg ? number
@@ -38,6 +41,7 @@ export type ValueOf<S extends ArgSpec> = S extends NumberArg ? number
   : S extends VectorArg ? number[]
   : S extends NamesArg ? string[]
   : S extends RawArg ? Cell
+  : S extends LedgerArg ? Cell[][]
   : never;
 export type ValuesOf<A extends readonly ArgSpec[]> = { -readonly [K in keyof A]: A[K] extends ArgSpec ? ValueOf<A[K]> : never };
 
@@ -53,6 +57,7 @@ export const arg = {
   vector: (name: string, maxLength = MAX_SPILL_ROWS, firstIndex = 1): VectorArg => ({ type: 'vector', name, maxLength, firstIndex, optional: false }),
   names: (name: string): NamesArg => ({ type: 'names', name, optional: true }),
   raw: (name: string): RawArg => ({ type: 'raw', name, optional: true }),
+  ledger: (name = 'ledger'): LedgerArg => ({ type: 'ledger', name, optional: false }),
 };
 
 /** A 1×1 range counts as its one value. */
@@ -144,6 +149,16 @@ function namesArg(name: string, raw: Cell): string[] {
   return out;
 }
 
+/**
+ * A ledger range as Excel hands it, its size checked before anything else (a whole-column range is
+ * 1,048,576 rows: refused at once rather than read). Not gridArg: a ledger is far above MAX_INPUT_CELLS.
+ */
+function ledgerArg(name: string, raw: Cell): Cell[][] {
+  if (!Array.isArray(raw)) return isBlank(raw) ? [] : [[raw]];
+  if (raw.length > MAX_LEDGER_ROWS) throw invalidArgument({ code: 'tooLarge', key: name, value: raw.length, max: MAX_LEDGER_ROWS, detail: 'rows' });
+  return (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
+}
+
 function coerce(spec: ArgSpec, raw: Cell): unknown {
   checkArgumentSize(spec.name, raw);
   switch (spec.type) {
@@ -156,6 +171,7 @@ function coerce(spec: ArgSpec, raw: Cell): unknown {
     case 'vector': return vectorArg(spec.name, raw, spec.maxLength, spec.firstIndex);
     case 'names': return namesArg(spec.name, raw);
     case 'raw': return raw;
+    case 'ledger': return ledgerArg(spec.name, raw);
   }
 }
 

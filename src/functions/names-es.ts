@@ -42,6 +42,13 @@ const UNCERTAINTY: SpanishParam = {
   description: 'Rango clave | distribución | p1 | p2 | p3: triangular o pert mín, moda, máx; uniform mín, máx; normal o lognormal media, desviación. SMB.churn varía un solo segmento.',
 };
 
+const LEDGER: SpanishParam = {
+  en: 'ledger', name: 'registro',
+  description: 'Una fila por cliente y período: cliente, período (fecha, fecha de Excel o número de período), ARR o MRR y segmento opcional; una fila de encabezado los nombra (cliente, mes, arr, segmento; customer, month) o van en ese orden.',
+};
+const UNIT: SpanishParam = { en: 'unit', name: 'unidad', description: 'Opcional: arr o mrr (por defecto, el encabezado de la columna de importes, o arr). El MRR se anualiza (× 12).' };
+const WINDOW: SpanishParam = { en: 'window_months', name: 'ventana_meses', description: 'Opcional: ventana reciente en meses para abandono, contracción, expansión y clientes nuevos, de 1 a 120 (por defecto 12).' };
+
 export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
   'CEQ.DEFAULTS': {
     name: 'CEQ.VALORES',
@@ -202,6 +209,31 @@ export const FUNCTIONS_ES: Readonly<Record<string, SpanishFunction>> = {
     params: [
       ASSUMPTIONS, BASELINE_PLAN, PROPOSED_PLAN,
       { en: 'metric', name: 'métrica', description: 'Opcional: cambio a repartir: customer_equity (por defecto), npv, tenure_npv, year1_comp_cost, year1_revenue, final_year_revenue.' },
+    ],
+  },
+  'CEQ.BRIDGE': {
+    name: 'CEQ.PUENTE.ARR',
+    description: 'Puente de ARR de un registro de suscripciones, por período: ARR inicial, nuevo, expansión, contracción, abandono, reactivación y final, lo mismo en clientes, y NRR, GRR y retención de clientes en las filas que cierran un año.',
+    params: [
+      LEDGER,
+      UNIT,
+      { en: 'segment', name: 'segmento', description: 'Opcional: nombre del segmento (por defecto, todos los segmentos).' },
+    ],
+  },
+  'CEQ.CALIBRATE': {
+    name: 'CEQ.CALIBRAR',
+    description: 'Supuestos de segmento calibrados con un registro de suscripciones en una ventana reciente, con la forma que lee CEQ.PROYECTAR: claves en la primera columna, una columna por segmento y después el tamaño de los datos (n) y el error estándar (se) de cada valor.',
+    params: [LEDGER, UNIT, WINDOW],
+  },
+  'CEQ.BACKTEST': {
+    name: 'CEQ.RETROPRUEBA',
+    description: 'Prueba retrospectiva: calibra con el registro hasta un corte, proyecta los períodos siguientes con el plan y pone el ARR y los clientes previstos junto a los reales, con el error porcentual absoluto medio.',
+    params: [
+      LEDGER,
+      { en: 'plan', name: 'plan', description: 'Rango clave/valor del plan actual, con el que se obtuvo el historial.' },
+      { en: 'cutoff', name: 'corte', description: 'Último período usado para calibrar: una fecha, una etiqueta como 2024-12 o un número de período.' },
+      UNIT,
+      WINDOW,
     ],
   },
 };

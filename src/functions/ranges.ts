@@ -4,7 +4,8 @@
  * - two columns, key and value (no header);
  * - a table: first column keys, one column per segment, and an optional header row with the segment
  *   names. Header cells named unit/meaning/label/… (or columns that hold only text, when there is no
- *   header) are notes and are skipped, so a CEQ.DEFAULTS spill can be fed back as it is.
+ *   header) are notes and are skipped, so a CEQ.DEFAULTS spill can be fed back as it is; so are headers
+ *   ending in "(n)" or "(se)", the data size and standard error columns of a CEQ.CALIBRATE spill.
  * Keys match the catalogue ignoring case, spaces, "_" and "-" (new_customers is newCustomers).
  * A plan range may also hold the quota keys of its roles (ae.headcount, ae.newArr.quota, …; names from
  * the engine's quota-plan.ts); their problems (weights that do not add up to 1, a missing quota) are
@@ -51,6 +52,12 @@ const HEADER_WORDS = new Set(['key', 'keys', 'clave', 'claves', 'assumption', 'a
 const NOTE_WORDS = new Set(['unit', 'units', 'unidad', 'unidades', 'meaning', 'significado', 'label', 'etiqueta',
   'description', 'descripción', 'descripcion', 'note', 'notes', 'nota', 'notas', 'source', 'fuente', 'min', 'max',
   'range', 'rango'].map(normal));
+
+/**
+ * A header such as "SMB (n)" or "SMB (se)": a note on segment SMB's values (CEQ.CALIBRATE spills the data
+ * size and the standard error behind each value so; "ee" is error estándar), not a segment of its own.
+ */
+const NOTE_SUFFIX = /\((n|se|ee|std\.? ?error|error)\)\s*$/i;
 
 export interface ParsedAssumptions {
   settings: ScenarioSettings;
@@ -99,7 +106,7 @@ function readTable(arg: string, raw: Cell): Table {
   for (let c = 1; c < width; c++) {
     const name = header?.[c];
     const values = body.map((r) => r[c]).filter((v) => !isBlank(v));
-    if (header && typeof name === 'string' && NOTE_WORDS.has(normal(name))) continue;
+    if (header && typeof name === 'string' && (NOTE_WORDS.has(normal(name)) || NOTE_SUFFIX.test(name))) continue;
     // Without a header, a text-only column after the first value column is a note (unit, meaning).
     if (!header && columns.length > 0 && values.length > 0 && values.every((v) => typeof v === 'string' && cellNumber(v) === undefined)) continue;
     if (isBlank(name) && values.length === 0) continue;

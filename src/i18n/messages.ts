@@ -41,6 +41,7 @@ export const MESSAGES = {
   },
 
   // Scenario screen
+  yourData: { en: 'Your data', es: 'Sus datos' },
   scenarioName: { en: 'Scenario name', es: 'Nombre del escenario' },
   settings: { en: 'Settings', es: 'Parámetros' },
   segments: { en: 'Customer segments', es: 'Segmentos de clientes' },

@@ -6,6 +6,8 @@
 import { ATTRIBUTION_BY_ID, ATTRIBUTION_FUNCTIONS } from '../../src/functions/attribution';
 import { FUNCTIONS } from '../../src/functions/table';
 import { BY_ID } from '../../src/functions/functions';
+import { CALIBRATION_BY_ID } from '../../src/functions/calibration';
+import { CALIBRATION_FUNCTIONS } from '../../src/functions/calibration-table';
 import { QUOTA_BY_ID, QUOTA_FUNCTIONS } from '../../src/functions/quotas';
 import { UNCERTAINTY_BY_ID } from '../../src/functions/uncertainty';
 import { UNCERTAIN_FUNCTIONS } from '../../src/functions/uncertainty-table';
@@ -38,15 +40,18 @@ const PINNED: Record<string, { params: string[]; matrix: boolean; cancelable?: b
   'CEQ.PAYOUT': { params: ['attainment', 'threshold', 'accelerator', 'cap', 'decelerator?'], matrix: false },
   'CEQ.ATTAINMENT': { params: ['expected_attainment', 'cv', 'bands?'], matrix: true },
   'CEQ.ATTRIBUTION': { params: ['assumptions', 'baseline_plan', 'proposed_plan', 'metric?'], matrix: true },
+  'CEQ.BRIDGE': { params: ['ledger', 'unit?', 'segment?'], matrix: true },
+  'CEQ.CALIBRATE': { params: ['ledger', 'unit?', 'window_months?'], matrix: true },
+  'CEQ.BACKTEST': { params: ['ledger', 'plan', 'cutoff', 'unit?', 'window_months?'], matrix: true },
 };
 
 /** Every function's table entry (id, arguments, result shape) and registration, whichever file declares it. */
-const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS, ...ATTRIBUTION_FUNCTIONS];
-const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID, ...ATTRIBUTION_BY_ID };
+const TABLE = [...FUNCTIONS, ...UNCERTAIN_FUNCTIONS, ...QUOTA_FUNCTIONS, ...ATTRIBUTION_FUNCTIONS, ...CALIBRATION_FUNCTIONS];
+const REGISTERED = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID, ...ATTRIBUTION_BY_ID, ...CALIBRATION_BY_ID };
 
 /** Range arguments: Excel must pass them whole (matrix), not lift the function over their cells. */
 const RANGE_PARAMS = new Set(['segments', 'correlation', 'assumptions', 'plan', 'baseline_plan', 'proposed_plan', 'survivors', 'baseline_series', 'proposed_series',
-  'uncertainty', 'bounds', 'budget', 'bands']);
+  'uncertainty', 'bounds', 'budget', 'bands', 'ledger']);
 
 /** Built-in Excel functions, English and Spanish: a reasonable sample including the dotted families. */
 const BUILT_INS = `SUM SUMA SUMIF SUMAR.SI AVERAGE PROMEDIO COUNT CONTAR MIN MAX IF SI IFS SI.CONJUNTO AND Y OR O NOT NO

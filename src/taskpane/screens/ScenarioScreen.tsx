@@ -17,14 +17,19 @@ const useStyles = makeStyles({
   list: { margin: '4px 0 0', paddingLeft: '18px' },
 });
 
+// Its own chunk, with the charts it draws: most sessions never open it.
+const YourDataStep = React.lazy(() => import(/* webpackChunkName: "your-data" */ '../calibration/YourDataStep').then((m) => ({ default: m.YourDataStep })));
+const YourData = () => <React.Suspense fallback={null}><YourDataStep /></React.Suspense>;
+
 const SECTIONS: { id: string; title: MessageKey; prefixes: string[]; Body: React.ComponentType }[] = [
+  { id: 'data', title: 'yourData', prefixes: [], Body: YourData },
   { id: 'plans', title: 'plans', prefixes: ['plan:'], Body: PlansSection },
   { id: 'segments', title: 'segments', prefixes: ['segment:'], Body: SegmentsSection },
   { id: 'settings', title: 'settings', prefixes: ['settings:'], Body: SettingsSection },
   { id: 'behaviour', title: 'behaviour', prefixes: ['behaviour:'], Body: BehaviourSection },
 ];
 
-/** The scenario editor: the live result on top, then plans, segments, settings and (collapsed) behaviour. */
+/** The scenario editor: the live result on top, then (collapsed) your data, plans, segments, settings and (collapsed) behaviour. */
 export default function ScenarioScreen(): React.ReactElement {
   const styles = useStyles();
   const { lang, draft, dispatch, evaluation, stale, computeError } = useStudio();

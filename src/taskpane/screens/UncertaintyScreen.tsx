@@ -5,6 +5,7 @@ import {
 } from '../../engine';
 import { t } from '../../i18n';
 import type { OptimumSummary, UncertaintyReport } from '../../workbook/uncertainty-sheet';
+import { onUncertaintyRows, takeUncertaintyRows } from '../calibration/handoff';
 import { ResultHeader } from '../components/ResultHeader';
 import type { Computed } from '../state/compute';
 import { useStudio } from '../studio';
@@ -58,6 +59,15 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   // The table.
   const [table, dispatch] = React.useReducer(reduceTable, undefined, () => defaultTable(scenario, locale));
   React.useEffect(() => dispatch({ type: 'locale', locale }), [locale]);
+  // The calibration's fitted parameters ("Use as baseline" on the Scenario screen), pending or offered later.
+  React.useEffect(() => {
+    const take = () => {
+      const rows = takeUncertaintyRows();
+      if (rows.length) dispatch({ type: 'import', rows });
+    };
+    take();
+    return onUncertaintyRows(take);
+  }, []);
   const evaluation = React.useMemo(() => evaluateTable(table, scenario, lang), [table, scenario, lang]);
   const rowsKey = JSON.stringify(evaluation.rows ?? null);
 

@@ -114,7 +114,9 @@ export type TableAction =
   | { type: 'trials' | 'seed'; text: string }
   | { type: 'latinHypercube'; on: boolean }
   | { type: 'reset'; scenario: Scenario }
-  | { type: 'locale'; locale: string };
+  | { type: 'locale'; locale: string }
+  /** Rows made elsewhere (the calibration's fitted parameters): normal, mean and sd as given; a row for the same key and segment is replaced. */
+  | { type: 'import'; rows: readonly UncertaintyRow[] };
 
 export function reduceTable(d: TableDraft, a: TableAction): TableDraft {
   const edit = (id: string, f: (r: RowDraft) => RowDraft) => ({ ...d, rows: d.rows.map((r) => (r.id === id ? f(r) : r)) });
@@ -141,7 +143,21 @@ export function reduceTable(d: TableDraft, a: TableAction): TableDraft {
       return { ...defaultTable(a.scenario, d.locale), trials: d.trials, seed: d.seed, latinHypercube: d.latinHypercube };
     case 'locale':
       return relocalize(d, a.locale);
+    case 'import':
+      return importRows(d, a.rows);
   }
+}
+
+function importRows(d: TableDraft, rows: readonly UncertaintyRow[]): TableDraft {
+  let nextId = d.nextId;
+  const same = (r: RowDraft, u: UncertaintyRow) => r.key === u.key && r.segment === (u.segment ?? '');
+  const imported = rows.filter((u) => u.distribution.kind === 'normal').map((u): RowDraft => {
+    const spec = findSpec(u.key)!;
+    const { mean, sd } = u.distribution as { mean: number; sd: number };
+    const params = { min: '', mode: '', max: '', mean: displayText(spec, mean, d.locale), sd: displayText(spec, sd, d.locale) };
+    return { id: `u${nextId++}`, key: u.key, segment: u.segment ?? '', kind: 'normal', params };
+  });
+  return { ...d, rows: [...d.rows.filter((r) => !rows.some((u) => same(r, u))), ...imported], nextId };
 }
 
 /** Rewrites every text that parses in the old locale in the new one; text that does not parse stays as typed. */
