@@ -15,6 +15,7 @@ import {
   ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue,
   type RawCellContent, type SimpleCellAddress,
 } from 'hyperformula';
+import { FUNCTION_NAMESPACE } from '../../src/functions/excel-names';
 
 export const DIST = resolve(__dirname, '../../', process.env.CEQ_DIST ?? 'dist');
 
@@ -166,7 +167,9 @@ export function pluginFor(bundle: Bundle, metadata: { functions: FunctionMeta[] 
   const translations: Record<string, string> = {};
   for (const meta of metadata.functions) {
     const method = `ceq_${meta.id.replace(/\./g, '_')}`;
-    CeqPlugin.implementedFunctions[meta.id] = {
+    // Excel's name for it: namespace + "." + metadata name (`CEQ.PROJECT`), so sheets type what users type.
+    const excelName = `${FUNCTION_NAMESPACE}.${meta.name}`;
+    CeqPlugin.implementedFunctions[excelName] = {
       method,
       sizeOfResultArrayMethod: `${method}_size`,
       parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
@@ -179,7 +182,7 @@ export function pluginFor(bundle: Bundle, metadata: { functions: FunctionMeta[] 
     proto[`${method}_size`] = function (this: CeqPlugin, ast: never, state: never) {
       return this.size(meta, ast, state);
     };
-    translations[meta.id] = meta.id;
+    translations[excelName] = excelName;
   }
   return { plugin: CeqPlugin, translations };
 }
