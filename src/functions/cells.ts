@@ -107,7 +107,9 @@ export function checkNumber(name: string, value: number, rule: NumberRule): Prob
 /** Any argument as a 2-D grid (a single value becomes 1×1, omitted becomes 0×0), size-checked. */
 export function gridArg(name: string, raw: Cell): Grid {
   if (raw === null || raw === undefined) return [];
-  const grid: Grid = Array.isArray(raw) ? (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
+  // Excel passes a range as rows of cells; it is read, never changed, so it is used as it comes.
+  const rows = Array.isArray(raw) ? (raw as Cell[]) : [[raw]];
+  const grid: Grid = rows.every(Array.isArray) ? (rows as Grid) : rows.map((row) => (Array.isArray(row) ? row : [row]));
   let cells = 0;
   for (const row of grid) cells += row.length;
   if (cells > MAX_INPUT_CELLS) {

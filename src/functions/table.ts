@@ -6,7 +6,7 @@
  */
 import {
   CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
-  type AssumptionSpec, type Comparison, type Language,
+  type AssumptionSpec, type Comparison, type Language, type Projection,
 } from '../engine';
 import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
 import {
@@ -71,12 +71,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   def({
     id: 'PROJECT', result: 'matrix',
     args: [arg.assumptions(), arg.plan('plan'), arg.maybeNumber('years', spec('horizonYears')), arg.maybeNumber('periods_per_year', spec('periodsPerYear'))],
-    core: (a, plan, years, ppy) => {
-      const p = run(scenarioOf(a, plan.values, [], years, ppy), { baseline: 'plan' }).baseline;
-      const rows: Cell[][] = [['period', ...PROJECT_METRICS.map(snake)]];
-      for (let t = 0; t < p.periods; t++) rows.push([t + 1, ...PROJECT_METRICS.map((m) => p.value(m, t))]);
-      return rows;
-    },
+    core: (a, plan, years, ppy) => projectionRows(run(scenarioOf(a, plan.values, [], years, ppy), { baseline: 'plan' }).baseline),
   }),
   def({
     id: 'COMPARE', result: 'matrix',
@@ -172,6 +167,24 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
 ];
+
+let projectHeader: readonly string[] | undefined;
+
+/** PROJECT's spill: the header row, then one row per period (filled column by column from the series). */
+function projectionRows(p: Projection): Cell[][] {
+  projectHeader ??= ['period', ...PROJECT_METRICS.map(snake)];
+  const rows: Cell[][] = [projectHeader.slice()];
+  for (let t = 0; t < p.periods; t++) {
+    const row = new Array<Cell>(PROJECT_METRICS.length + 1);
+    row[0] = t + 1;
+    rows.push(row);
+  }
+  PROJECT_METRICS.forEach((m, j) => {
+    const series = p.series(m);
+    for (let t = 0; t < series.length; t++) rows[t + 1][j + 1] = series[t];
+  });
+  return rows;
+}
 
 /** Contraction and churn come out of the starting ARR, so together they cannot exceed it. */
 function checkLosses(start: number, contraction: number, churned: number): void {
