@@ -147,14 +147,16 @@ describe('the uncertainty functions in the built bundle', () => {
 
   it('stops a long run promptly when Excel cancels it', async () => {
     let pauses = 0;
-    const counting = (f: () => void) => { pauses++; return setTimeout(f, 0); };
+    let firstPause!: () => void;
+    const running = new Promise<void>((resolve) => { firstPause = resolve; });
+    const counting = (f: () => void) => { pauses++; firstPause(); return setTimeout(f, 0); };
     const b = loadBundle({ globals: { setTimeout: counting } });
     const s = scenario();
     const invocation: { onCanceled?: () => void } = {};
     const run = callFunction(b, 'SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY,
       100_000, 1, null, invocation) as Promise<unknown>;
     expect(typeof invocation.onCanceled).toBe('function');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await running; // the run has yielded once: it is under way (an event, not a clock)
     invocation.onCanceled!();
     const before = pauses;
     const error = await run.then(() => undefined, (e) => e);
