@@ -4,21 +4,37 @@
  * The cell is what a user builds first: a DEFAULTS spill fed back as the assumptions (key, value, unit,
  * meaning), the plan's defaults as a key/value range, 10 years, annual. It runs through the BUILT
  * bundle (dist/functions.js), loaded as an ordinary script in this process as Excel's runtime loads
- * it; the engine runs bundled by esbuild in the same process. Rounds alternate between the two and
- * each side reports its best round, so a busy machine slows both alike. The same cell in the tests'
- * vm sandbox is printed too: there every global lookup (Math, Number…) goes through the sandbox
- * object first, a cost of Node's vm, not of Excel.
+ * it; the engine runs bundled by esbuild in the same process. Every call is timed on its own, engine
+ * and cell alternating, and each side reports its median: a busy machine that preempts a few calls
+ * moves neither figure. The same cell in the tests' vm sandbox is printed too: there every global
+ * lookup (Math, Number…) goes through the sandbox object first, a cost of Node's vm, not of Excel.
  */
 import { performance } from 'node:perf_hooks';
 import { CATALOGUE, defaultScenario, projectPlan } from '../src/engine';
 import { distMissing, loadBundle } from '../test/functions/host';
 
-const ROUNDS = 15;
-const CALLS = 2000;
+const PAIRS = 20_000;
 const TARGET = 3;
 
-function bestOf(rounds: number[]): number {
-  return Math.min(...rounds);
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Times `fns` one call each in turn, `rounds` times, after a warm-up; the median µs of each. */
+function sideBySide(fns: readonly (() => number)[], rounds: number): number[] {
+  const samples = fns.map(() => new Array<number>(rounds));
+  let sink = 0;
+  for (let i = 0; i < 2000; i++) for (const f of fns) sink += f();
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((f, k) => {
+      const start = performance.now();
+      sink += f();
+      samples[k][r] = 1000 * (performance.now() - start);
+    });
+  }
+  if (!(sink > 0)) throw new Error('nothing computed');
+  return samples.map(median);
 }
 
 export async function run(): Promise<string[]> {
@@ -41,29 +57,12 @@ export async function run(): Promise<string[]> {
   const sandboxOnce = () => (sandboxed(...args) as number[][])[10][4];
   const same = Math.abs(engineOnce() - cellOnce()) <= 1e-9 * Math.abs(engineOnce());
 
-  const time = (f: () => number): number => {
-    let sink = 0;
-    const start = performance.now();
-    for (let i = 0; i < CALLS; i++) sink += f();
-    const ms = performance.now() - start;
-    if (!(sink > 0)) throw new Error('nothing computed');
-    return (1000 * ms) / CALLS;
-  };
-  for (let i = 0; i < 3; i++) { time(engineOnce); time(cellOnce); time(sandboxOnce); } // warm-up
-  const engine: number[] = [];
-  const cell: number[] = [];
-  const sandbox: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    engine.push(time(engineOnce));
-    cell.push(time(cellOnce));
-    if (r % 3 === 0) sandbox.push(time(sandboxOnce));
-  }
-  const e = bestOf(engine);
-  const c = bestOf(cell);
+  const [e, c] = sideBySide([engineOnce, cellOnce], PAIRS);
+  const [e2, sandbox] = sideBySide([engineOnce, sandboxOnce], PAIRS / 10);
   const ratio = c / e;
   return [
-    `cell: one PROJECT cell (DEFAULTS spill as assumptions, default plan, 10 years annual, ${s.segments.length} segment) vs the engine's projection of the same scenario, best of ${ROUNDS} rounds of ${CALLS}`,
+    `cell: one PROJECT cell (DEFAULTS spill as assumptions, default plan, 10 years annual, ${s.segments.length} segment) vs the engine's projection of the same scenario, median of ${PAIRS} alternating calls`,
     `cell:   engine projection ${e.toFixed(1)} µs, cell (parse + validate + compute + shape) ${c.toFixed(1)} µs; ratio ${ratio.toFixed(2)}× (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'NOT met'})${same ? '' : ' (!) the two disagree on year-10 ARR'}`,
-    `cell:   the same cell in the tests' vm sandbox: ${bestOf(sandbox).toFixed(1)} µs (${(bestOf(sandbox) / e).toFixed(1)}×; Node's vm interposes on every global lookup)`,
+    `cell:   the same cell in the tests' vm sandbox: ${sandbox.toFixed(1)} µs (${(sandbox / e2).toFixed(1)}×; Node's vm interposes on every global lookup)`,
   ];
 }

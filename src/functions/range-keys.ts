@@ -10,7 +10,21 @@ export function fail(problem: Problem): never {
   throw new ModelError('invalid', [problem]);
 }
 
-export const normal = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
+const MAX_MEMO = 2000;
+const normalOf = new Map<string, string>();
+/**
+ * A key or header text compared loosely: lower case, without spaces, "_", "-" and ".". Memoised (the
+ * same header words and keys come back with every cell of a sheet); the memo is bounded.
+ */
+export function normal(text: string): string {
+  let n = normalOf.get(text);
+  if (n === undefined) {
+    n = text.toLowerCase().replace(/[\s_\-.]/g, '');
+    if (normalOf.size >= MAX_MEMO) normalOf.clear();
+    normalOf.set(text, n);
+  }
+  return n;
+}
 
 let keyIndex: Map<string, AssumptionSpec> | undefined;
 /**
@@ -18,7 +32,6 @@ let keyIndex: Map<string, AssumptionSpec> | undefined;
  * the same few dozen key texts again and again, so each is normalised once; the memo is bounded.
  */
 const specOfText = new Map<string, AssumptionSpec | null>();
-const MAX_MEMO = 2000;
 /** Built on first use, not at load (functions must start fast). */
 export function specByKey(text: string): AssumptionSpec | undefined {
   const known = specOfText.get(text);
