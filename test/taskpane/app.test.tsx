@@ -39,12 +39,12 @@ const openTab = (name: string) => act(async () => {
   fireEvent.click(screen.getByRole('tab', { name }));
 });
 
-// The first render's lazy chart (the live strip's) resolves inside act() here, once for the file, so no
-// test's synchronous render leaves a suspended component to finish loading outside act().
+// The live strip's lazy chart is loaded here, once for the file (waiting for it to show, an event), so
+// no test's synchronous render leaves a suspended component to finish loading outside act().
 beforeAll(async () => {
-  await act(async () => {
-    renderApp().unmount();
-  });
+  const view = renderApp();
+  await screen.findByTestId('live-chart');
+  view.unmount();
 });
 
 describe('the scenario form', () => {
