@@ -6,6 +6,8 @@ const common = {
   setupFiles: ['<rootDir>/test/fast-check-seed.ts'],
 };
 module.exports = {
+  // Tests never race a clock (README: they hold on a busy machine); this only stops a test that hangs.
+  testTimeout: 600_000,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/browser/'] },
     { ...common, displayName: 'dom', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/**/*.test.tsx'], setupFilesAfterEnv: ['<rootDir>/test/taskpane/setup.ts'] },

@@ -45,7 +45,7 @@ export async function run(): Promise<string[]> {
   if (missing) return [`functions bench: ${missing}`];
   const profile = { now: () => performance.now(), args: 0, engine: 0, result: 0, calls: 0 };
   const bundle = loadBundle({ globals: { __ceqProfile: profile } });
-  const project = bundle.functions.get('CEQ.PROJECT')!;
+  const project = bundle.functions.get('PROJECT')!;
   const rnd = random(42);
   const cells = Array.from({ length: CELLS }, (_, i) => inputs(i, rnd));
 

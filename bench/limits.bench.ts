@@ -48,14 +48,14 @@ export async function run(): Promise<string[]> {
   const names = Array.from({ length: 2000 }, (_, i) => Array.from({ length: 50 }, (_, j) => `n${i}_${j}`));
   const cases: [string, () => void, number][] = [
     ['parse one 32,767-character cell (digits then x)', () => parseNumberText(long), 21],
-    ['CEQ.CLV of that cell', () => fns['CEQ.CLV'](long, 0.9, 0.1), 21],
-    ['CEQ.PROJECT with three such notes', () => fns['CEQ.PROJECT']([['key', 'value', 'notes'], ['churn', 0.1, long], ['arpa', 1000, long], ['customers', 10, long]], P), 11],
-    ['CEQ.DEFAULTS on 2,000 × 50 distinct names (refused)', () => fns['CEQ.DEFAULTS'](names), 5],
-    ['CEQ.PROJECT 50 segments × 360 months', () => fns['CEQ.PROJECT'](BIG, P), 5],
-    ['CEQ.PROJECT 50 × 360, every role on quotas', () => fns['CEQ.PROJECT'](BIG, QUOTAS), 5],
-    ['CEQ.COMPARE 50 × 360, quotas against flat', () => fns['CEQ.COMPARE'](BIG, P, QUOTAS), 5],
-    ['CEQ.SIMULATE at the synchronous limit (2,000 trials × 5 years)', () => fns['CEQ.SIMULATE']([['churn', 0.1]], P, [['commissionNew', 0.12]], [['churn', 'uniform', 0.05, 0.2]], 2000), 5],
-    ['CEQ.OPTIMIZE five rates, default budget', () => fns['CEQ.OPTIMIZE']([['churn', 0.1]], P, [['commissionNew', 0, 0.2], ['commissionRenewal', 0, 0.2],
+    ['CEQ.CLV of that cell', () => fns['CLV'](long, 0.9, 0.1), 21],
+    ['CEQ.PROJECT with three such notes', () => fns['PROJECT']([['key', 'value', 'notes'], ['churn', 0.1, long], ['arpa', 1000, long], ['customers', 10, long]], P), 11],
+    ['CEQ.DEFAULTS on 2,000 × 50 distinct names (refused)', () => fns['DEFAULTS'](names), 5],
+    ['CEQ.PROJECT 50 segments × 360 months', () => fns['PROJECT'](BIG, P), 5],
+    ['CEQ.PROJECT 50 × 360, every role on quotas', () => fns['PROJECT'](BIG, QUOTAS), 5],
+    ['CEQ.COMPARE 50 × 360, quotas against flat', () => fns['COMPARE'](BIG, P, QUOTAS), 5],
+    ['CEQ.SIMULATE at the synchronous limit (2,000 trials × 5 years)', () => fns['SIMULATE']([['churn', 0.1]], P, [['commissionNew', 0.12]], [['churn', 'uniform', 0.05, 0.2]], 2000), 5],
+    ['CEQ.OPTIMIZE five rates, default budget', () => fns['OPTIMIZE']([['churn', 0.1]], P, [['commissionNew', 0, 0.2], ['commissionRenewal', 0, 0.2],
       ['commissionExpansion', 0, 0.2], ['clawback', 0, 1], ['outcomeWeight', 0, 1]]), 5],
   ];
   const lines: string[] = [];

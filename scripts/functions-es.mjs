@@ -5,7 +5,9 @@
  * Writes the Spanish custom-functions metadata from the English one that custom-functions-metadata
  * generated from the JSDoc: same ids, options and types; Spanish names, descriptions and parameter
  * help from src/functions/names-es.ts. Fails loudly (exit 1) when an id has no Spanish entry, a
- * parameter count or English parameter name differs, or a Spanish name is invalid or used twice.
+ * parameter count or English parameter name differs, or a Spanish name is invalid, used twice or
+ * starts with the manifest's namespace (Excel adds it: PROYECTAR shows as CEQ.PROYECTAR, and
+ * CEQ.PROYECTAR would show as CEQ.CEQ.PROYECTAR). The full contract is test/functions/contract.test.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,8 +16,15 @@ import { transform } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Custom function names: a letter first, then letters, digits, "." or "_" (Unicode letters allowed). */
-const VALID_NAME = /^\p{L}[\p{L}0-9._]*$/u;
+/** Custom function names: a letter first, then letters, digits, "." or "_" (Unicode letters allowed), 3 characters at least. */
+const VALID_NAME = /^\p{L}[\p{L}0-9._]{2,}$/u;
+
+/** The custom functions namespace manifest.xml declares (<bt:String id="Functions.Namespace">). */
+export function manifestNamespace(file = resolve(root, 'manifest.xml')) {
+  const m = /<bt:String id="Functions.Namespace" DefaultValue="([^"]+)"/.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error('functions-es: manifest.xml declares no Functions.Namespace');
+  return m[1];
+}
 
 export async function loadSpanishTable(file = resolve(root, 'src/functions/names-es.ts')) {
   const { code } = await transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm' });
@@ -24,8 +33,9 @@ export async function loadSpanishTable(file = resolve(root, 'src/functions/names
 }
 
 /** The Spanish metadata for an English one; throws an Error listing every mismatch. */
-export function translate(metadata, table) {
+export function translate(metadata, table, namespace = manifestNamespace()) {
   const problems = [];
+  const prefix = `${namespace.toUpperCase()}.`;
   const seen = new Map();
   const functions = metadata.functions.map((f) => {
     const es = table[f.id];
@@ -34,6 +44,7 @@ export function translate(metadata, table) {
       return f;
     }
     if (!VALID_NAME.test(es.name) || es.name.length > 128) problems.push(`${f.id}: invalid Spanish name "${es.name}"`);
+    if (es.name.toUpperCase().startsWith(prefix)) problems.push(`${f.id}: Spanish name "${es.name}" starts with the namespace ${namespace}: Excel adds it`);
     const key = es.name.toUpperCase();
     if (seen.has(key)) problems.push(`${f.id}: Spanish name ${es.name} is also used by ${seen.get(key)}`);
     seen.set(key, f.id);

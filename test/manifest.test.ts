@@ -164,8 +164,8 @@ describe('manifest.xml', () => {
   it('has a new <Version> whenever the function metadata changes', () => {
     const METADATA_OF_VERSION: Record<string, string> = {
       '1.0.0.0': '756dbe03eeed6a62',
-      '1.0.1.0': '411a07ab7da6505c', // CEQ.ATTRIBUTION (issue 15)
-      '1.1.0.0': '789d533e091e2445', // CEQ.BRIDGE, CEQ.CALIBRATE, CEQ.BACKTEST
+      // Issue 10: ids and names without the namespace (PROJECT, PROYECTAR; Excel shows CEQ.PROJECT).
+      '1.1.0.0': 'eec92859b37dca1c',
     };
     const shipped = /<Version>([^<]+)<\/Version>/.exec(xml)![1];
     const hash = createHash('sha256');

@@ -274,8 +274,12 @@ export function findSpec(key: string): AssumptionSpec | undefined {
   return byKey.get(key);
 }
 
-export function specsOf(scope: Scope): AssumptionSpec[] {
-  return CATALOGUE.filter((s) => s.scope === scope);
+const byScope = new Map<Scope, readonly AssumptionSpec[]>();
+/** The catalogue rows of one scope, in catalogue order (one shared list per scope: validation reads it for every cell). */
+export function specsOf(scope: Scope): readonly AssumptionSpec[] {
+  let specs = byScope.get(scope);
+  if (!specs) byScope.set(scope, (specs = CATALOGUE.filter((s) => s.scope === scope)));
+  return specs;
 }
 
 export function defaultsOf<S extends Scope>(scope: S): Record<KeyOf<S>, number> {

@@ -22,6 +22,11 @@ export function projectPlan(s: Scenario, plan: PlanValues): Projection {
 /** Validates, then projects the baseline and every proposed plan and compares each with the baseline. */
 export function runScenario(s: Scenario): ScenarioResult {
   assertValidScenario(s);
+  return projectScenario(s);
+}
+
+/** runScenario for a scenario its caller has validated: projects the baseline and every proposed plan, compares each with the baseline. */
+export function projectScenario(s: Scenario): ScenarioResult {
   const baseline = projectPlan(s, s.baseline.values);
   const proposed = s.proposed.map((p) => projectPlan(s, p.values));
   return { baseline, proposed, comparisons: proposed.map((p) => compare(baseline, p, s.settings)) };

@@ -3,24 +3,25 @@ import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { Scenario } from './scenario';
 import { serviceChurnAtStart } from './behaviour';
-import { findQuotaKey, isQuotaKeyName, quotaKeys, rolesOf, type Role } from './quota-plan';
+import { findQuotaKey, isQuotaKeyName, planUsesQuotas, quotaKeys, rolesOf, type Role } from './quota-plan';
 
 /** Checks one value against its catalogue row; `label` is how the problem names it (e.g. "Enterprise.churn"). */
 export function checkValue(spec: ValueSpec, value: unknown, label: string = spec.key): Problem | undefined {
-  const range = { min: spec.min, max: spec.max };
-  if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'notANumber', key: label, value, ...range };
+  // Problems are built only when there is one: every cell of a sheet validates every value.
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { code: 'notANumber', key: label, value, min: spec.min, max: spec.max };
   if (spec.allowed && !spec.allowed.includes(value)) {
     return { code: 'notAllowed', key: label, value, suggestion: spec.allowed.join(', ') };
   }
-  if (value < spec.min || value > spec.max) return { code: 'outOfRange', key: label, value, ...range };
-  if (spec.integer && !Number.isInteger(value)) return { code: 'notInteger', key: label, value, ...range };
+  if (value < spec.min || value > spec.max) return { code: 'outOfRange', key: label, value, min: spec.min, max: spec.max };
+  if (spec.integer && !Number.isInteger(value)) return { code: 'notInteger', key: label, value, min: spec.min, max: spec.max };
   return undefined;
 }
 
 function checkRecord(scope: Scope, values: Record<string, unknown>, prefix: string, out: Problem[]): void {
   for (const spec of specsOf(scope)) {
-    const problem = checkValue(spec, values[spec.key], prefix + spec.key);
-    if (problem) out.push(problem);
+    // The label is built only for a problem: a sheet of cells validates every value of every call.
+    const problem = checkValue(spec, values[spec.key]);
+    if (problem) out.push(prefix ? { ...problem, key: prefix + spec.key } : problem);
   }
   for (const key of Object.keys(values)) {
     if (scope === 'plan' && isQuotaKeyName(key)) continue; // checked by quotaProblems
@@ -50,6 +51,7 @@ export function planKeyCandidates(): readonly string[] {
  * that do not add up to 1. `prefix` names the plan ("baseline.", "proposed2.").
  */
 export function quotaProblems(plan: PlanValues, prefix: string): Problem[] {
+  if (!planUsesQuotas(plan)) return []; // a flat plan: nothing to check, nothing to build
   const out: Problem[] = [];
   const bad = new Set<string>();
   const values = plan as Record<string, unknown>;
@@ -148,6 +150,27 @@ export function validateScenario(s: Scenario): Problem[] {
   return problems;
 }
 
+/**
+ * What validateScenario adds to a value-by-value check: the segment list (one at least, names unique),
+ * the quota layer and the cross-field rules. For a caller that has already checked every value against
+ * its catalogue row and holds only catalogue keys (the custom functions' parser does, cell by cell,
+ * naming the cell), so the ranges are not checked twice for every cell of a sheet.
+ */
+export function relationProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  if (s.segments.length === 0) problems.push({ code: 'missing', key: 'segments', detail: 'atLeastOneSegment' });
+  const names = new Set<string>();
+  for (const seg of s.segments) {
+    if (names.has(seg.name)) problems.push({ code: 'inconsistent', key: seg.name, detail: 'uniqueSegmentNames' });
+    names.add(seg.name);
+  }
+  const baselineQuota = quotaProblems(s.baseline.values, 'baseline.');
+  problems.push(...baselineQuota);
+  s.proposed.forEach((p, i) => problems.push(...quotaProblems(p.values, s.proposed.length > 1 ? `proposed${i + 1}.` : 'proposed.')));
+  crossFieldProblems(s, baselineQuota.length === 0, problems);
+  return problems;
+}
+
 /** True when every key of `keys` holds a valid value for its catalogue row. */
 function valid(values: object, keys: readonly string[]): boolean {
   const record = values as Record<string, unknown>;
@@ -232,6 +255,7 @@ const ACTIVITY_OF = { newArr: 'commissionNew', renewal: 'commissionRenewal', exp
  */
 function componentsPaid(plan: PlanValues): Set<string> {
   const out = new Set<string>();
+  if (!planUsesQuotas(plan)) return out;
   for (const role of rolesOf(plan)) {
     for (const [id, c] of Object.entries(role.components)) {
       if (role.values.ote * role.values.variableShare * c!.weight > 0) out.add(ACTIVITY_OF[id as keyof typeof ACTIVITY_OF]);

@@ -38,7 +38,7 @@ function def<const A extends readonly ArgSpec[]>(d: FunctionDef<A>): FunctionDef
 
 export const ATTRIBUTION_FUNCTIONS: readonly FunctionDef[] = [
   def({
-    id: 'CEQ.ATTRIBUTION', result: 'matrix',
+    id: 'ATTRIBUTION', result: 'matrix',
     args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.text('metric', 'customer_equity')],
     core: (a, baseline, proposed, metricName) => {
       const metric = metricOf(metricName);
@@ -58,7 +58,7 @@ const call = (id: string, ...args: unknown[]) => invoke(ATTRIBUTION_FUNCTIONS.fi
 
 /**
  * Splits the change from the baseline plan to the proposed plan by lever (each commission, clawback, outcome weight, bonus pool, prevention, automation, agent assist, quota design): exact Shapley values, so the order of changes does not matter and the contributions add up to the total.
- * @customfunction CEQ.ATTRIBUTION CEQ.ATTRIBUTION
+ * @customfunction ATTRIBUTION ATTRIBUTION
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
  * @param proposed_plan Key/value range of the proposed plan.
@@ -66,10 +66,10 @@ const call = (id: string, ...args: unknown[]) => invoke(ATTRIBUTION_FUNCTIONS.fi
  * @returns Header row lever, baseline, proposed, contribution; one row per lever (0 when unchanged), then the total.
  */
 export function attribution(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], metric?: any): any[][] {
-  return call('CEQ.ATTRIBUTION', assumptions, baseline_plan, proposed_plan, metric) as any[][];
+  return call('ATTRIBUTION', assumptions, baseline_plan, proposed_plan, metric) as any[][];
 }
 
 /** The attribution function by id: index.ts associates it. */
 export const ATTRIBUTION_BY_ID: Readonly<Record<string, (...args: any[]) => unknown>> = {
-  'CEQ.ATTRIBUTION': attribution,
+  'ATTRIBUTION': attribution,
 };

@@ -77,18 +77,18 @@ function calibrationRows(l: Ledger, windowMonths: number | undefined): Cell[][] 
 
 export const CALIBRATION_FUNCTIONS: readonly FunctionDef[] = [
   def({
-    id: 'CEQ.BRIDGE', result: 'matrix', args: [arg.ledger(), arg.text('unit', ''), arg.text('segment', '')],
+    id: 'BRIDGE', result: 'matrix', args: [arg.ledger(), arg.text('unit', ''), arg.text('segment', '')],
     core: (grid, unit, segment) => {
       const l = ledgerOf(grid, unit);
       return bridgeRows(l, segmentIndex(l, segment));
     },
   }),
   def({
-    id: 'CEQ.CALIBRATE', result: 'matrix', args: [arg.ledger(), arg.text('unit', ''), arg.maybeNumber('window_months', WINDOW)],
+    id: 'CALIBRATE', result: 'matrix', args: [arg.ledger(), arg.text('unit', ''), arg.maybeNumber('window_months', WINDOW)],
     core: (grid, unit, windowMonths) => calibrationRows(ledgerOf(grid, unit), windowMonths),
   }),
   def({
-    id: 'CEQ.BACKTEST', result: 'matrix',
+    id: 'BACKTEST', result: 'matrix',
     args: [arg.ledger(), arg.plan('plan'), arg.text('cutoff', ''), arg.text('unit', ''), arg.maybeNumber('window_months', WINDOW)],
     core: (grid, plan, cutoff, unit, windowMonths) => {
       const l = ledgerOf(grid, unit);

@@ -154,5 +154,7 @@ function tooMuchText(name: string, chars: number): Error {
 export function gridArg(name: string, raw: Cell): Grid {
   if (raw === null || raw === undefined) return [];
   checkArgumentSize(name, raw);
-  return Array.isArray(raw) ? (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
+  // Excel passes a range as rows of cells; it is read, never changed, so it is used as it comes.
+  const rows = Array.isArray(raw) ? (raw as Cell[]) : [[raw]];
+  return rows.every(Array.isArray) ? (rows as Grid) : rows.map((row) => (Array.isArray(row) ? row : [row]));
 }

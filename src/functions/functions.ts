@@ -20,17 +20,17 @@ const call = (id: string, ...args: unknown[]) => invoke(functionDef(id), args);
 
 /**
  * Spills the assumption catalogue: key, default value (one column per segment name given), unit and meaning. Edit a copy and pass it to CEQ.PROJECT.
- * @customfunction CEQ.DEFAULTS CEQ.DEFAULTS
+ * @customfunction DEFAULTS DEFAULTS
  * @param segments Optional segment names (a row, column or single text): one value column each. Scenario-wide keys are filled in the first column only.
  * @returns Header row key, values, unit, meaning; one row per assumption.
  */
 export function defaults(segments?: any[][]): any[][] {
-  return call('CEQ.DEFAULTS', segments) as any[][];
+  return call('DEFAULTS', segments) as any[][];
 }
 
 /**
  * Projects one incentive plan: a header row, then one row per period with customers, ARR flows, revenue, gross profit, comp cost, contribution, NRR and GRR.
- * @customfunction CEQ.PROJECT CEQ.PROJECT
+ * @customfunction PROJECT PROJECT
  * @param assumptions Key/value range, or a table with keys in the first column and one column per segment (header row = segment names). Blank values take the defaults.
  * @param plan Key/value range of plan keys (commissionNew, commissionRenewal, clawback, outcomeWeight, ...). Blank values take the defaults.
  * @param years Optional horizon in years, 1 to 30 (default: horizonYears in assumptions).
@@ -38,12 +38,12 @@ export function defaults(segments?: any[][]): any[][] {
  * @returns Header row and one row per period.
  */
 export function project(assumptions: any[][], plan: any[][], years?: any, periods_per_year?: any): any[][] {
-  return call('CEQ.PROJECT', assumptions, plan, years, periods_per_year) as any[][];
+  return call('PROJECT', assumptions, plan, years, periods_per_year) as any[][];
 }
 
 /**
  * Compares one metric under two plans, period by period: baseline, proposed, delta and cumulative delta.
- * @customfunction CEQ.COMPARE CEQ.COMPARE
+ * @customfunction COMPARE COMPARE
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
  * @param proposed_plan Key/value range of the proposed plan.
@@ -52,12 +52,12 @@ export function project(assumptions: any[][], plan: any[][], years?: any, period
  * @returns Header row and one row per period.
  */
 export function compare(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], metric?: any, years?: any): any[][] {
-  return call('CEQ.COMPARE', assumptions, baseline_plan, proposed_plan, metric, years) as any[][];
+  return call('COMPARE', assumptions, baseline_plan, proposed_plan, metric, years) as any[][];
 }
 
 /**
  * Summarises a proposed plan against the baseline: crossover and break-even periods, short-term sacrifice, NPV and customer equity deltas, tenure view, year-1 and final-year deltas.
- * @customfunction CEQ.SUMMARY CEQ.SUMMARY
+ * @customfunction SUMMARY SUMMARY
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
  * @param proposed_plan Key/value range of the proposed plan.
@@ -68,24 +68,24 @@ export function compare(assumptions: any[][], baseline_plan: any[][], proposed_p
  * @returns Twelve key/value rows; a period that never comes shows as the text never. With uncertainty, then trials, p_win_npv, p_win_npv_se, p_win_equity, ... equity_delta_p90.
  */
 export function summary(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], years?: any, uncertainty?: any[][], trials?: any, seed?: any): any[][] {
-  return call('CEQ.SUMMARY', assumptions, baseline_plan, proposed_plan, years, uncertainty, trials, seed) as any[][];
+  return call('SUMMARY', assumptions, baseline_plan, proposed_plan, years, uncertainty, trials, seed) as any[][];
 }
 
 /**
  * Long-run shares of sales effort on acquiring, retaining and expanding under the proposed plan (default behaviour assumptions).
- * @customfunction CEQ.EFFORT CEQ.EFFORT
+ * @customfunction EFFORT EFFORT
  * @param baseline_plan Key/value range of the current plan (its commission rates must be above 0).
  * @param proposed_plan Key/value range of the proposed plan.
  * @param responsiveness Optional responsiveness of effort to pay, 0 to 2 (default 0.6).
  * @returns One row: acquire, retain, expand shares (they add up to 1).
  */
 export function effort(baseline_plan: any[][], proposed_plan: any[][], responsiveness?: any): number[][] {
-  return call('CEQ.EFFORT', baseline_plan, proposed_plan, responsiveness) as number[][];
+  return call('EFFORT', baseline_plan, proposed_plan, responsiveness) as number[][];
 }
 
 /**
  * Customer lifetime value with a constant yearly retention: margin per year, retention and discount rate.
- * @customfunction CEQ.CLV CEQ.CLV
+ * @customfunction CLV CLV
  * @param margin Margin per customer per year.
  * @param retention Yearly retention as a fraction (0.9 is 90 %), 0 to 1.
  * @param discount_rate Yearly discount rate as a fraction (10 % is 0.1), 0 to 1.
@@ -94,46 +94,46 @@ export function effort(baseline_plan: any[][], proposed_plan: any[][], responsiv
  * @returns The lifetime value.
  */
 export function clv(margin: any, retention: any, discount_rate: any, years?: any, timing?: any): number {
-  return call('CEQ.CLV', margin, retention, discount_rate, years, timing) as number;
+  return call('CLV', margin, retention, discount_rate, years, timing) as number;
 }
 
 /**
  * Fits a shifted-beta-geometric (sBG) retention curve to a cohort's survivor counts by maximum likelihood.
- * @customfunction CEQ.SBG.FIT CEQ.SBG.FIT
+ * @customfunction SBG.FIT SBG.FIT
  * @param survivors Row or column: customers at the start, then still active after each renewal; counts never rise.
  * @returns One row: alpha, beta, log-likelihood.
  */
 export function sbgFit(survivors: any[][]): number[][] {
-  return call('CEQ.SBG.FIT', survivors) as number[][];
+  return call('SBG.FIT', survivors) as number[][];
 }
 
 /**
  * sBG probability that a customer who reached renewal t renews: (beta + t - 1) / (alpha + beta + t - 1).
- * @customfunction CEQ.SBG.RETENTION CEQ.SBG.RETENTION
+ * @customfunction SBG.RETENTION SBG.RETENTION
  * @param alpha sBG alpha, above 0.
  * @param beta sBG beta, above 0.
  * @param t Renewal opportunity, 1 for the first.
  * @returns The renewal probability.
  */
 export function sbgRetention(alpha: any, beta: any, t: any): number {
-  return call('CEQ.SBG.RETENTION', alpha, beta, t) as number;
+  return call('SBG.RETENTION', alpha, beta, t) as number;
 }
 
 /**
  * sBG probability that a new customer is still active after t renewal opportunities.
- * @customfunction CEQ.SBG.SURVIVAL CEQ.SBG.SURVIVAL
+ * @customfunction SBG.SURVIVAL SBG.SURVIVAL
  * @param alpha sBG alpha, above 0.
  * @param beta sBG beta, above 0.
  * @param t Renewal opportunities passed, 0 at the start.
  * @returns The survival probability.
  */
 export function sbgSurvival(alpha: any, beta: any, t: any): number {
-  return call('CEQ.SBG.SURVIVAL', alpha, beta, t) as number;
+  return call('SBG.SURVIVAL', alpha, beta, t) as number;
 }
 
 /**
  * sBG discounted expected residual lifetime (DERL) of a customer, in periods, valued just before her next renewal decision.
- * @customfunction CEQ.SBG.DERL CEQ.SBG.DERL
+ * @customfunction SBG.DERL SBG.DERL
  * @param alpha sBG alpha, above 0.
  * @param beta sBG beta, above 0.
  * @param discount_rate Discount rate per period as a fraction, 0.0001 to 1.
@@ -141,12 +141,12 @@ export function sbgSurvival(alpha: any, beta: any, t: any): number {
  * @returns Expected discounted number of payments still to come, the next one counted in full.
  */
 export function sbgDerl(alpha: any, beta: any, discount_rate: any, renewals: any): number {
-  return call('CEQ.SBG.DERL', alpha, beta, discount_rate, renewals) as number;
+  return call('SBG.DERL', alpha, beta, discount_rate, renewals) as number;
 }
 
 /**
  * Net revenue retention: (start ARR + expansion - contraction - churned ARR) / start ARR.
- * @customfunction CEQ.NRR CEQ.NRR
+ * @customfunction NRR NRR
  * @param start_arr ARR at the start of the period (above 0).
  * @param expansion Expansion ARR from that starting base.
  * @param contraction Contraction ARR from that starting base.
@@ -154,46 +154,46 @@ export function sbgDerl(alpha: any, beta: any, discount_rate: any, renewals: any
  * @returns NRR as a fraction (1.02 is 102 %).
  */
 export function nrr(start_arr: any, expansion: any, contraction: any, churned: any): number {
-  return call('CEQ.NRR', start_arr, expansion, contraction, churned) as number;
+  return call('NRR', start_arr, expansion, contraction, churned) as number;
 }
 
 /**
  * Gross revenue retention: (start ARR - contraction - churned ARR) / start ARR.
- * @customfunction CEQ.GRR CEQ.GRR
+ * @customfunction GRR GRR
  * @param start_arr ARR at the start of the period (above 0).
  * @param contraction Contraction ARR from that starting base.
  * @param churned ARR lost with churned customers.
  * @returns GRR as a fraction (0.88 is 88 %).
  */
 export function grr(start_arr: any, contraction: any, churned: any): number {
-  return call('CEQ.GRR', start_arr, contraction, churned) as number;
+  return call('GRR', start_arr, contraction, churned) as number;
 }
 
 /**
  * First period (1-based) from which the proposed series stays at or above the baseline to the end; #N/A when it never does.
- * @customfunction CEQ.CROSSOVER CEQ.CROSSOVER
+ * @customfunction CROSSOVER CROSSOVER
  * @param baseline_series Row or column of baseline values per period.
  * @param proposed_series Row or column of proposed values, as many as the baseline.
  * @param cumulative Optional TRUE to compare running totals (default FALSE).
  * @returns The period number.
  */
 export function crossover(baseline_series: any[][], proposed_series: any[][], cumulative?: any): number {
-  return call('CEQ.CROSSOVER', baseline_series, proposed_series, cumulative) as number;
+  return call('CROSSOVER', baseline_series, proposed_series, cumulative) as number;
 }
 
 /** Every function Excel can call, by id: index.ts associates them. */
 export const BY_ID: Readonly<Record<string, (...args: any[]) => unknown>> = {
-  'CEQ.DEFAULTS': defaults,
-  'CEQ.PROJECT': project,
-  'CEQ.COMPARE': compare,
-  'CEQ.SUMMARY': summary,
-  'CEQ.EFFORT': effort,
-  'CEQ.CLV': clv,
-  'CEQ.SBG.FIT': sbgFit,
-  'CEQ.SBG.RETENTION': sbgRetention,
-  'CEQ.SBG.SURVIVAL': sbgSurvival,
-  'CEQ.SBG.DERL': sbgDerl,
-  'CEQ.NRR': nrr,
-  'CEQ.GRR': grr,
-  'CEQ.CROSSOVER': crossover,
+  'DEFAULTS': defaults,
+  'PROJECT': project,
+  'COMPARE': compare,
+  'SUMMARY': summary,
+  'EFFORT': effort,
+  'CLV': clv,
+  'SBG.FIT': sbgFit,
+  'SBG.RETENTION': sbgRetention,
+  'SBG.SURVIVAL': sbgSurvival,
+  'SBG.DERL': sbgDerl,
+  'NRR': nrr,
+  'GRR': grr,
+  'CROSSOVER': crossover,
 };

@@ -4,7 +4,7 @@
  * snake_case of the PROJECT header.
  */
 import {
-  defaultsOf, METRICS, ModelError, nearestKey, runScenario, validateScenario,
+  defaultsOf, METRICS, ModelError, nearestKey, projectScenario, relationProblems, validateScenario,
   type Metric, type PlanValues, type Problem, type Scenario, type ScenarioResult,
 } from '../engine';
 import { invalidArgument } from './errors';
@@ -35,6 +35,11 @@ export interface PlanNames {
   proposed?: string;
 }
 
+/**
+ * The scenario of one call. Parsed arguments belong to that call alone (each call parses its ranges
+ * afresh), so their records are used as they are, not copied; only the settings are, for the
+ * horizon and periods the call may override.
+ */
 export function scenarioOf(a: ParsedAssumptions, baseline: PlanValues, proposed: PlanValues[], years?: number, periodsPerYear?: number): Scenario {
   const settings = { ...a.settings };
   if (years !== undefined) settings.horizonYears = years;
@@ -42,8 +47,8 @@ export function scenarioOf(a: ParsedAssumptions, baseline: PlanValues, proposed:
   return {
     name: 'CEQ',
     settings,
-    segments: a.segments.map((g) => ({ name: g.name, values: { ...g.values } })),
-    behaviour: { ...a.behaviour },
+    segments: a.segments,
+    behaviour: a.behaviour,
     baseline: { name: 'baseline', values: baseline },
     proposed: proposed.map((values, i) => ({ name: `proposed${i + 1}`, values })),
   };
@@ -56,10 +61,17 @@ function relabel(problems: readonly Problem[], names: PlanNames): Problem[] {
   });
 }
 
-/** Validates and runs the scenario; problems name the plan arguments the user typed. */
+/**
+ * Validates and runs a scenario built from parsed arguments; problems name the plan arguments the user
+ * typed. Every value was checked against its catalogue row as it was read (ranges.ts, args.ts: the
+ * message names the cell), so only what ties values together is left to check (the engine's
+ * relationProblems), not every range a second time: Excel recalculates whole sheets of these cells.
+ */
 export function run(s: Scenario, names: PlanNames): ScenarioResult {
   try {
-    return runScenario(s);
+    const problems = relationProblems(s);
+    if (problems.length) throw new ModelError('invalid', problems);
+    return projectScenario(s);
   } catch (e) {
     throw e instanceof ModelError ? new ModelError(e.kind, relabel(e.problems, names)) : e;
   }

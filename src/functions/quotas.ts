@@ -41,13 +41,13 @@ function bandRows(mean: number, cv: number, edges: number[]): Cell[][] {
 
 export const QUOTA_FUNCTIONS: readonly FunctionDef[] = [
   def({
-    id: 'CEQ.PAYOUT', result: 'scalar',
+    id: 'PAYOUT', result: 'scalar',
     args: [arg.number('attainment', ATTAINMENT), arg.number('threshold', field('threshold')), arg.number('accelerator', field('accelerator')),
       arg.number('cap', field('cap')), arg.number('decelerator', field('decelerator'), field('decelerator').defaultValue)],
     core: (attainment, threshold, accelerator, cap, decelerator) => payout(attainment, { threshold, accelerator, cap, decelerator }),
   }),
   def({
-    id: 'CEQ.ATTAINMENT', result: 'matrix',
+    id: 'ATTAINMENT', result: 'matrix',
     // Blank or omitted bands take DEFAULT_ATTAINMENT_BANDS before coercion (see quotaAttainment below).
     args: [arg.number('expected_attainment', ATTAINMENT), arg.number('cv', findSpec('attainmentCV')!),
       { ...arg.vector('bands', MAX_BAND_EDGES, 1), optional: true }],
@@ -76,7 +76,7 @@ function bandsOrDefault(bands: unknown): unknown {
 
 /**
  * Payout of a quota component as a share of its target at one attainment: nothing below the threshold, attainment one for one up to quota, the accelerator's slope above quota, never more than the cap.
- * @customfunction CEQ.PAYOUT CEQ.PAYOUT
+ * @customfunction PAYOUT PAYOUT
  * @param attainment Attainment as a fraction of quota (1.1 is 110 %), 0 to 1000.
  * @param threshold Attainment below which nothing is paid, 0 to 1.
  * @param accelerator Slope above quota, 0 to 10: 2 pays 120 % of target at 110 % attainment.
@@ -85,23 +85,23 @@ function bandsOrDefault(bands: unknown): unknown {
  * @returns The payout as a share of target (1 is 100 %).
  */
 export function quotaPayout(attainment: any, threshold: any, accelerator: any, cap: any, decelerator?: any): number {
-  return call('CEQ.PAYOUT', attainment, threshold, accelerator, cap, decelerator) as number;
+  return call('PAYOUT', attainment, threshold, accelerator, cap, decelerator) as number;
 }
 
 /**
  * Share of the people in a role per attainment band, when attainment is spread lognormally around its expected value.
- * @customfunction CEQ.ATTAINMENT CEQ.ATTAINMENT
+ * @customfunction ATTAINMENT ATTAINMENT
  * @param expected_attainment Expected (mean) attainment as a fraction of quota, 0 to 1000.
  * @param cv Coefficient of variation of attainment across people, 0 to 2 (0.35 is typical).
  * @param bands Optional row or column of band edges, positive attainments in any order (default 0.5, 0.75, 1, 1.25, 1.5).
  * @returns Header row from, to, share; one row per band, the last open-ended. Shares add up to 1.
  */
 export function quotaAttainment(expected_attainment: any, cv: any, bands?: any[][]): any[][] {
-  return call('CEQ.ATTAINMENT', expected_attainment, cv, bandsOrDefault(bands)) as any[][];
+  return call('ATTAINMENT', expected_attainment, cv, bandsOrDefault(bands)) as any[][];
 }
 
 /** The quota functions by id: index.ts associates them. */
 export const QUOTA_BY_ID: Readonly<Record<string, (...args: any[]) => unknown>> = {
-  'CEQ.PAYOUT': quotaPayout,
-  'CEQ.ATTAINMENT': quotaAttainment,
+  'PAYOUT': quotaPayout,
+  'ATTAINMENT': quotaAttainment,
 };

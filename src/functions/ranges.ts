@@ -14,33 +14,17 @@
  * reported in `notes` (a blank may reach us as 0 on Excel desktop: see docs/functions.md).
  */
 import {
-  CATALOGUE, defaultsOf, findSpec, nearestKey, ModelError,
+  findSpec, nearestKey, ModelError,
   type AssumptionSpec, type BehaviourValues, type PlanValues, type Problem, type ScenarioSettings, type Segment,
   type SegmentValues, type ValueSpec,
 } from '../engine';
 import { planKeyCandidates, quotaProblems } from '../engine/validate';
-import { quotaKeys, type QuotaKey } from '../engine/quota-plan';
 import { QUOTA_CATALOGUE } from '../engine/catalogue';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
+import { defaultsCopy, fail, normal, quotaKeyOf, SeenKeys, specByKey } from './range-keys';
 
 /** The most segment columns one assumptions range may hold. */
 export const MAX_SEGMENTS = 50;
-
-const normal = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, '');
-
-let keyIndex: Map<string, AssumptionSpec> | undefined;
-/** Built on first use, not at load (functions must start fast). */
-function specByKey(text: string): AssumptionSpec | undefined {
-  keyIndex ??= new Map(CATALOGUE.map((s) => [normal(s.key), s as AssumptionSpec]));
-  return keyIndex.get(normal(text));
-}
-
-let quotaIndex: Map<string, QuotaKey> | undefined;
-/** A quota key (ae.newArr.quota) from its text, spelled loosely like any key (AE.new_arr.Quota). */
-function quotaKeyOf(text: string): QuotaKey | undefined {
-  quotaIndex ??= new Map(quotaKeys().map((k) => [normal(k.name), k]));
-  return quotaIndex.get(normal(text));
-}
 
 /** A key cell that is not a catalogue key but has the shape of a quota key (it contains a dot). */
 const looksLikeQuotaKey = (key: Cell): key is string => typeof key === 'string' && key.includes('.');
@@ -75,12 +59,12 @@ export interface ParsedPlan {
 interface Table {
   /** Segment (value column) names, one per value column. */
   names: string[];
-  /** Rows: the key text, the row number in the range (1-based) and one cell per value column. */
-  rows: { key: Cell; row: number; cells: Cell[] }[];
-}
-
-function fail(problem: Problem): never {
-  throw new ModelError('invalid', [problem]);
+  /** The data rows (the key in column 0), without the header; blank rows dropped. */
+  body: Grid;
+  /** The value columns' indexes in each row, one per name. */
+  columns: number[];
+  /** The row number in the range (1-based) of body[0], for messages. */
+  firstRow: number;
 }
 
 /** A header row: "key" (or blank, or an unknown word) first, then names that are not numbers. */
@@ -94,37 +78,53 @@ function isHeaderRow(row: Cell[]): boolean {
 
 /** Splits a grid into named value columns and keyed rows; drops blank rows and note columns. */
 function readTable(arg: string, raw: Cell): Table {
-  const grid: Grid = gridArg(arg, raw).filter((row) => row.some((c) => !isBlank(c)));
-  if (grid.length === 0) return { names: [], rows: [] };
-  const width = Math.max(...grid.map((r) => r.length));
+  const grid: Grid = [];
+  let width = 0;
+  for (const row of gridArg(arg, raw)) {
+    if (!row.some(isFilled)) continue;
+    grid.push(row);
+    if (row.length > width) width = row.length;
+  }
+  if (grid.length === 0) return { names: [], body: [], columns: [], firstRow: 1 };
   // A lone row is data unless it is plainly a header (a misspelled key must not vanish as one).
   const plain = isBlank(grid[0][0]) || (typeof grid[0][0] === 'string' && HEADER_WORDS.has(normal(grid[0][0])));
   const header = isHeaderRow(grid[0]) && (grid.length > 1 || plain) ? grid[0] : undefined;
-  const body = header ? grid.slice(1) : grid;
+  if (header) grid.shift();
+  const body = grid;
   const firstRow = header ? 2 : 1;
   const columns: number[] = [];
   for (let c = 1; c < width; c++) {
     const name = header?.[c];
-    const values = body.map((r) => r[c]).filter((v) => !isBlank(v));
     if (header && typeof name === 'string' && (NOTE_WORDS.has(normal(name)) || NOTE_SUFFIX.test(name))) continue;
     // Without a header, a text-only column after the first value column is a note (unit, meaning).
-    if (!header && columns.length > 0 && values.length > 0 && values.every((v) => typeof v === 'string' && cellNumber(v) === undefined)) continue;
-    if (isBlank(name) && values.length === 0) continue;
+    if (!header && columns.length > 0 && isNoteColumn(body, c)) continue;
+    if (isBlank(name) && body.every((r) => isBlank(r[c]))) continue;
     columns.push(c);
   }
   if (columns.length > MAX_SEGMENTS) fail({ code: 'tooLarge', key: arg, value: columns.length, max: MAX_SEGMENTS, detail: 'columns' });
   const names = columns.map((c, i) => (header && !isBlank(header[c]) ? String(showCell(header[c])).trim() : `Segment ${i + 1}`));
-  const rows = body.map((r, i) => ({ key: r[0], row: firstRow + i, cells: columns.map((c) => r[c]) }));
-  return { names, rows };
+  return { names, body, columns, firstRow };
+}
+
+/** A column whose non-blank cells are all text that is not a number (and there is at least one). */
+function isNoteColumn(body: Grid, c: number): boolean {
+  let any = false;
+  for (const r of body) {
+    const v = r[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || cellNumber(v) !== undefined) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** The catalogue row of a key cell, or a problem: unknown key (with "did you mean"), missing key. */
 function specOfRow(arg: string, key: Cell, row: number): AssumptionSpec {
+  const spec = typeof key === 'string' ? specByKey(key) : undefined;
+  if (spec) return spec;
   if (isBlank(key)) fail({ code: 'missing', key: arg, detail: 'valueWithoutKey', args: { row } });
   const text = String(showCell(key)).trim();
-  const spec = typeof key === 'string' ? specByKey(text) : undefined;
-  if (!spec) fail({ code: 'unknownKey', key: text, suggestion: nearestKey(text) });
-  return spec;
+  fail({ code: 'unknownKey', key: text, suggestion: nearestKey(text) });
 }
 
 function wrongScope(arg: string, spec: { key: string; scope: string }): never {
@@ -142,25 +142,22 @@ function valueOf(spec: ValueSpec, cell: Cell, label: string): number | undefined
   return n === 0 ? 0 : n;
 }
 
-/** A key that is the same for every segment: the non-blank cells must agree. */
-function sharedValue(spec: ValueSpec, cells: Cell[]): number | undefined {
+/** A key that is the same for every segment: the non-blank cells of its value columns must agree. */
+function sharedValue(spec: ValueSpec, row: Cell[], columns: readonly number[], label = spec.key): number | undefined {
   let value: number | undefined;
-  for (const cell of cells) {
-    const v = valueOf(spec, cell, spec.key);
+  for (const c of columns) {
+    const v = valueOf(spec, row[c], label);
     if (v === undefined) continue;
     if (value !== undefined && v !== value) {
-      fail({ code: 'inconsistent', key: spec.key, value: v, detail: 'segmentsDisagree', args: { first: value, second: v } });
+      fail({ code: 'inconsistent', key: label, value: v, detail: 'segmentsDisagree', args: { first: value, second: v } });
     }
     value ??= v;
   }
   return value;
 }
 
-function checkDuplicate(seen: Map<string, number>, spec: { key: string }, row: number): void {
-  const before = seen.get(spec.key);
-  if (before !== undefined) fail({ code: 'inconsistent', key: spec.key, detail: 'keyTwice', args: { first: before, second: row } });
-  seen.set(spec.key, row);
-}
+const isFilled = (c: Cell) => !isBlank(c);
+
 
 function blankNote(label: string, spec: ValueSpec): Problem {
   return { code: 'blankUsesDefault', key: label, value: spec.defaultValue };
@@ -170,27 +167,30 @@ function blankNote(label: string, spec: ValueSpec): Problem {
 export function parseAssumptions(raw: Cell, arg = 'assumptions'): ParsedAssumptions {
   const table = readTable(arg, raw);
   const names = table.names.length ? table.names : ['Segment 1'];
-  const settings = defaultsOf('scenario') as Record<string, number>;
-  const behaviour = defaultsOf('behaviour') as Record<string, number>;
-  const segments = names.map((name) => ({ name, values: defaultsOf('segment') as Record<string, number> }));
+  const settings = defaultsCopy('scenario');
+  const behaviour = defaultsCopy('behaviour');
+  const segments = names.map((name) => ({ name, values: defaultsCopy('segment') }));
   const notes: Problem[] = [];
-  const seen = new Map<string, number>();
-  for (const { key, row, cells } of table.rows) {
+  const seen = new SeenKeys();
+  const { body, columns, firstRow } = table;
+  for (let i = 0; i < body.length; i++) {
+    const key = body[i][0];
+    const row = firstRow + i;
     const quota = looksLikeQuotaKey(key) && !specByKey(key) ? quotaKeyOf(key) : undefined;
     if (quota) wrongScope(arg, { key: quota.name, scope: 'plan' });
     const spec = specOfRow(arg, key, row);
     if (spec.scope === 'plan') wrongScope(arg, spec);
-    checkDuplicate(seen, spec, row);
+    seen.add(spec, row);
     if (spec.scope === 'segment') {
-      cells.forEach((cell, i) => {
-        const label = names.length > 1 ? `${names[i]}.${spec.key}` : spec.key;
-        const v = valueOf(spec, cell, label);
+      for (let k = 0; k < columns.length; k++) {
+        const label = names.length > 1 ? `${names[k]}.${spec.key}` : spec.key;
+        const v = valueOf(spec, body[i][columns[k]], label);
         if (v === undefined) notes.push(blankNote(label, spec));
-        else segments[i].values[spec.key] = v;
-      });
-      if (cells.length === 0) notes.push(blankNote(spec.key, spec));
+        else segments[k].values[spec.key] = v;
+      }
+      if (columns.length === 0) notes.push(blankNote(spec.key, spec));
     } else {
-      const v = sharedValue(spec, cells);
+      const v = sharedValue(spec, body[i], columns);
       if (v === undefined) notes.push(blankNote(spec.key, spec));
       else (spec.scope === 'scenario' ? settings : behaviour)[spec.key] = v;
     }
@@ -209,16 +209,19 @@ export function parseAssumptions(raw: Cell, arg = 'assumptions'): ParsedAssumpti
  */
 export function parsePlan(raw: Cell, arg = 'plan'): ParsedPlan {
   const table = readTable(arg, raw);
-  const values = defaultsOf('plan') as Record<string, number>;
+  const values = defaultsCopy('plan');
   const notes: Problem[] = [];
-  const seen = new Map<string, number>();
+  const seen = new SeenKeys();
   let quotas = false;
-  for (const { key, row, cells } of table.rows) {
+  const { body, columns, firstRow } = table;
+  for (let i = 0; i < body.length; i++) {
+    const key = body[i][0];
+    const row = firstRow + i;
     if (looksLikeQuotaKey(key) && !specByKey(key)) {
       const quota = quotaKeyOf(key) ?? fail({ code: 'unknownKey', key: key.trim(), suggestion: nearestKey(key.trim(), planKeyCandidates()) });
-      checkDuplicate(seen, { key: quota.name }, row);
+      seen.addQuota(quota.name, row);
       const label = `${arg}.${quota.name}`;
-      const v = sharedValue({ ...quota.spec, key: label }, cells);
+      const v = sharedValue(quota.spec, body[i], columns, label);
       if (v !== undefined) values[quota.name] = v;
       else if (quota.spec.key === 'quota') fail({ code: 'missing', key: label });
       else notes.push(blankNote(label, quota.spec));
@@ -227,9 +230,9 @@ export function parsePlan(raw: Cell, arg = 'plan'): ParsedPlan {
     }
     const spec = specOfRow(arg, key, row);
     if (spec.scope !== 'plan') wrongScope(arg, spec);
-    checkDuplicate(seen, spec, row);
+    seen.add(spec, row);
     const label = `${arg}.${spec.key}`;
-    const v = sharedValue({ ...spec, key: label }, cells);
+    const v = sharedValue(spec, body[i], columns, label);
     if (v === undefined) notes.push(blankNote(label, spec));
     else values[spec.key] = v;
   }

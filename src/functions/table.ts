@@ -6,7 +6,7 @@
  */
 import {
   CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
-  type AssumptionSpec, type Comparison, type Language,
+  type AssumptionSpec, type Comparison, type Language, type Projection,
 } from '../engine';
 import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
 import {
@@ -15,6 +15,7 @@ import {
 import { arg, coerceArgs, type ArgSpec, type ValuesOf } from './args';
 import { MAX_SPILL_ROWS, type Cell, type NumberRule } from './cells';
 import { displayLanguage, functionError, invalidArgument, toFunctionError } from './errors';
+import { excelFunctionName } from './excel-names';
 import { checkPlans, defaultAssumptions, metricOf, PROJECT_METRICS, run, scenarioOf, snake } from './model';
 import { unitOfLabel } from './ranges';
 import { grossRevenueRetention, netRevenueRetention } from './retention';
@@ -65,21 +66,16 @@ export const NEVER = 'never';
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   def({
-    id: 'CEQ.DEFAULTS', result: 'matrix', args: [arg.names('segments')],
+    id: 'DEFAULTS', result: 'matrix', args: [arg.names('segments')],
     core: (segments) => defaultsTable(segments, displayLanguage()),
   }),
   def({
-    id: 'CEQ.PROJECT', result: 'matrix',
+    id: 'PROJECT', result: 'matrix',
     args: [arg.assumptions(), arg.plan('plan'), arg.maybeNumber('years', spec('horizonYears')), arg.maybeNumber('periods_per_year', spec('periodsPerYear'))],
-    core: (a, plan, years, ppy) => {
-      const p = run(scenarioOf(a, plan.values, [], years, ppy), { baseline: 'plan' }).baseline;
-      const rows: Cell[][] = [['period', ...PROJECT_METRICS.map(snake)]];
-      for (let t = 0; t < p.periods; t++) rows.push([t + 1, ...PROJECT_METRICS.map((m) => p.value(m, t))]);
-      return rows;
-    },
+    core: (a, plan, years, ppy) => projectionRows(run(scenarioOf(a, plan.values, [], years, ppy), { baseline: 'plan' }).baseline),
   }),
   def({
-    id: 'CEQ.COMPARE', result: 'matrix',
+    id: 'COMPARE', result: 'matrix',
     args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.text('metric', 'revenue'), arg.maybeNumber('years', spec('horizonYears'))],
     core: (a, baseline, proposed, metricName, years) => {
       const metric = metricOf('metric', metricName);
@@ -93,7 +89,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
   def({
-    id: 'CEQ.SUMMARY', result: 'matrix',
+    id: 'SUMMARY', result: 'matrix',
     args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.maybeNumber('years', spec('horizonYears')),
       arg.raw('uncertainty'), arg.number('trials', { min: SUMMARY_TRIALS.min, max: SUMMARY_TRIALS.max, integer: true }, SUMMARY_TRIALS.fallback),
       arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1)],
@@ -106,7 +102,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
   def({
-    id: 'CEQ.EFFORT', result: 'matrix',
+    id: 'EFFORT', result: 'matrix',
     args: [arg.plan('baseline_plan'), arg.plan('proposed_plan'), arg.number('responsiveness', spec('responsiveness'), spec('responsiveness').defaultValue)],
     core: (baseline, proposed, responsiveness) => {
       checkPlans(baseline, proposed, { baseline: 'baseline_plan', proposed: 'proposed_plan' });
@@ -120,36 +116,36 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
   def({
-    id: 'CEQ.CLV', result: 'scalar',
+    id: 'CLV', result: 'scalar',
     args: [arg.number('margin', SIGNED_MONEY), arg.number('retention', FRACTION), arg.number('discount_rate', FRACTION),
       arg.maybeNumber('years', { min: 1, max: MAX_CLV_YEARS, integer: true }), arg.number('timing', { min: 0, max: 1, allowed: [0, 1] }, 0)],
     core: (margin, retention, rate, years, timing) => clvConstantRetention(margin, retention, rate, years, timing === 1 ? 'afterRenewal' : 'now'),
   }),
   def({
-    id: 'CEQ.SBG.FIT', result: 'matrix', args: [arg.vector('survivors', MAX_SURVIVORS, 0)],
+    id: 'SBG.FIT', result: 'matrix', args: [arg.vector('survivors', MAX_SURVIVORS, 0)],
     core: (survivors) => {
       const fit = sbgFit(survivors);
       return [[fit.alpha, fit.beta, fit.logLikelihood]];
     },
   }),
   def({
-    id: 'CEQ.SBG.RETENTION', result: 'scalar',
+    id: 'SBG.RETENTION', result: 'scalar',
     args: [arg.number('alpha', SHAPE), arg.number('beta', SHAPE), arg.number('t', { min: 1, max: SBG_MAX_PERIOD, integer: true })],
     core: (alpha, beta, t) => sbgRetention(alpha, beta, t),
   }),
   def({
-    id: 'CEQ.SBG.SURVIVAL', result: 'scalar',
+    id: 'SBG.SURVIVAL', result: 'scalar',
     args: [arg.number('alpha', SHAPE), arg.number('beta', SHAPE), arg.number('t', { min: 0, max: SBG_MAX_PERIOD, integer: true })],
     core: (alpha, beta, t) => sbgSurvival(alpha, beta, t),
   }),
   def({
-    id: 'CEQ.SBG.DERL', result: 'scalar',
+    id: 'SBG.DERL', result: 'scalar',
     args: [arg.number('alpha', SHAPE), arg.number('beta', SHAPE), arg.number('discount_rate', SBG_RATE),
       arg.number('renewals', { min: 0, max: SBG_MAX_PERIOD, integer: true })],
     core: (alpha, beta, rate, renewals) => sbgDERL(alpha, beta, rate, renewals),
   }),
   def({
-    id: 'CEQ.NRR', result: 'scalar',
+    id: 'NRR', result: 'scalar',
     args: [arg.number('start_arr', { ...MONEY, above: true }), arg.number('expansion', MONEY), arg.number('contraction', MONEY), arg.number('churned', MONEY)],
     core: (start, expansion, contraction, churned) => {
       checkLosses(start, contraction, churned);
@@ -162,7 +158,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
   def({
-    id: 'CEQ.GRR', result: 'scalar',
+    id: 'GRR', result: 'scalar',
     args: [arg.number('start_arr', { ...MONEY, above: true }), arg.number('contraction', MONEY), arg.number('churned', MONEY)],
     core: (start, contraction, churned) => {
       checkLosses(start, contraction, churned);
@@ -170,7 +166,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
   def({
-    id: 'CEQ.CROSSOVER', result: 'scalar',
+    id: 'CROSSOVER', result: 'scalar',
     args: [arg.vector('baseline_series'), arg.vector('proposed_series'), arg.boolean('cumulative', false)],
     core: (baseline, proposed, cumulative) => {
       if (baseline.length !== proposed.length) {
@@ -182,6 +178,24 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     },
   }),
 ];
+
+let projectHeader: readonly string[] | undefined;
+
+/** PROJECT's spill: the header row, then one row per period (filled column by column from the series). */
+function projectionRows(p: Projection): Cell[][] {
+  projectHeader ??= ['period', ...PROJECT_METRICS.map(snake)];
+  const rows: Cell[][] = [projectHeader.slice()];
+  for (let t = 0; t < p.periods; t++) {
+    const row = new Array<Cell>(PROJECT_METRICS.length + 1);
+    row[0] = t + 1;
+    rows.push(row);
+  }
+  PROJECT_METRICS.forEach((m, j) => {
+    const series = p.series(m);
+    for (let t = 0; t < series.length; t++) rows[t + 1][j + 1] = series[t];
+  });
+  return rows;
+}
 
 /** Contraction and churn come out of the starting ARR, so together they cannot exceed it. */
 function checkLosses(start: number, contraction: number, churned: number): void {
@@ -213,7 +227,7 @@ const NON_FINITE: Record<Language, string> = {
 function finiteCell(v: Cell, id: string, language: Language): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw functionError('invalid', `${id}: ${NON_FINITE[language]}`);
+    if (!Number.isFinite(v)) throw functionError('invalid', `${excelFunctionName(id, language)}: ${NON_FINITE[language]}`);
     return v === 0 ? 0 : v;
   }
   return typeof v === 'string' || typeof v === 'boolean' ? v : String(v);
@@ -223,7 +237,7 @@ function finiteCell(v: Cell, id: string, language: Language): Cell {
 function finish(d: FunctionDef, out: Result, language: Language): Result {
   if (d.result === 'scalar') return finiteCell(out, d.id, language) as number;
   const rows = out as Cell[][];
-  if (rows.length > MAX_SPILL_ROWS) throw invalidArgument({ code: 'tooLarge', key: d.id, value: rows.length, min: 1, max: MAX_SPILL_ROWS, detail: 'rows' });
+  if (rows.length > MAX_SPILL_ROWS) throw invalidArgument({ code: 'tooLarge', key: excelFunctionName(d.id, language), value: rows.length, min: 1, max: MAX_SPILL_ROWS, detail: 'rows' });
   if (rows.length === 0) return [['']];
   let width = 1;
   for (const r of rows) width = Math.max(width, r.length);

@@ -106,7 +106,7 @@ function simulationRows(r: MonteCarloResult): Cell[][] {
 }
 
 const simulate: UncertainDef = {
-  id: 'CEQ.SIMULATE',
+  id: 'SIMULATE',
   args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), range('uncertainty'),
     arg.number('trials', { min: 1, max: MAX_FUNCTION_TRIALS, integer: true }, DEFAULT_FUNCTION_TRIALS),
     arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1),
@@ -141,7 +141,7 @@ function sensitivityRows(r: MonteCarloResult, output: SensitivityOutput): Cell[]
 }
 
 const sensitivityDef: UncertainDef = {
-  id: 'CEQ.SENSITIVITY',
+  id: 'SENSITIVITY',
   args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), range('uncertainty'), arg.text('metric', 'customer_equity_delta'),
     arg.number('trials', { min: 10, max: MAX_FUNCTION_TRIALS, integer: true }, DEFAULT_FUNCTION_TRIALS),
     arg.number('seed', { min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true }, 1),
@@ -179,7 +179,7 @@ function tornadoRows(r: TornadoResult): Cell[][] {
 }
 
 const tornadoDef: UncertainDef = {
-  id: 'CEQ.TORNADO',
+  id: 'TORNADO',
   args: [arg.assumptions(), arg.plan('baseline_plan'), arg.plan('proposed_plan'), range('uncertainty', true), arg.text('metric', 'customer_equity_delta')],
   job: (values, raw) => {
     const [a, baseline, proposed, , metricText] = values as [ParsedAssumptions, ParsedPlan, ParsedPlan, unknown, string];
@@ -210,7 +210,7 @@ function optimumRows(r: OptimizeResult): Cell[][] {
 }
 
 const optimizeDef: UncertainDef = {
-  id: 'CEQ.OPTIMIZE',
+  id: 'OPTIMIZE',
   args: [arg.assumptions(), arg.plan('baseline_plan'), range('bounds'), arg.text('objective', 'customer_equity'), range('budget', true)],
   job: (values, raw) => {
     const [a, baseline, , objectiveText] = values as [ParsedAssumptions, ParsedPlan, unknown, string];

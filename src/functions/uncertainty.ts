@@ -16,7 +16,7 @@ void CustomFunctions;
 
 /**
  * Monte Carlo: runs both plans on the same random draws of the uncertain assumptions and spills, per period, the mean, sd and P5 to P95 of the delta (proposed minus baseline) of a metric, then the probability that the proposal wins.
- * @customfunction CEQ.SIMULATE CEQ.SIMULATE
+ * @customfunction SIMULATE SIMULATE
  * @cancelable
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
@@ -32,12 +32,12 @@ void CustomFunctions;
  */
 export function simulate(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], uncertainty: any[][], trials?: any, seed?: any,
   metric?: any, correlation?: any[][], latin_hypercube?: any, invocation?: CustomFunctions.CancelableInvocation) {
-  return callUncertain('CEQ.SIMULATE', [assumptions, baseline_plan, proposed_plan, uncertainty, trials, seed, metric, correlation, latin_hypercube], invocation);
+  return callUncertain('SIMULATE', [assumptions, baseline_plan, proposed_plan, uncertainty, trials, seed, metric, correlation, latin_hypercube], invocation);
 }
 
 /**
  * Variance-based sensitivity: runs a Monte Carlo and spills, per uncertain assumption, its rank correlation with an output over the trials and its share of the output's variance, largest first.
- * @customfunction CEQ.SENSITIVITY CEQ.SENSITIVITY
+ * @customfunction SENSITIVITY SENSITIVITY
  * @cancelable
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
@@ -53,12 +53,12 @@ export function simulate(assumptions: any[][], baseline_plan: any[][], proposed_
  */
 export function sensitivity(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], uncertainty: any[][], metric?: any, trials?: any,
   seed?: any, correlation?: any[][], latin_hypercube?: any, invocation?: CustomFunctions.CancelableInvocation) {
-  return callUncertain('CEQ.SENSITIVITY', [assumptions, baseline_plan, proposed_plan, uncertainty, metric, trials, seed, correlation, latin_hypercube], invocation);
+  return callUncertain('SENSITIVITY', [assumptions, baseline_plan, proposed_plan, uncertainty, metric, trials, seed, correlation, latin_hypercube], invocation);
 }
 
 /**
  * Tornado: moves each uncertain assumption alone from its P10 to its P90 (plus or minus 20 % when it has no distribution) and spills how far a comparison output moves, largest swing first.
- * @customfunction CEQ.TORNADO CEQ.TORNADO
+ * @customfunction TORNADO TORNADO
  * @cancelable
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan.
@@ -70,12 +70,12 @@ export function sensitivity(assumptions: any[][], baseline_plan: any[][], propos
  */
 export function tornado(assumptions: any[][], baseline_plan: any[][], proposed_plan: any[][], uncertainty: any[][], metric?: any,
   invocation?: CustomFunctions.CancelableInvocation) {
-  return callUncertain('CEQ.TORNADO', [assumptions, baseline_plan, proposed_plan, uncertainty, metric], invocation);
+  return callUncertain('TORNADO', [assumptions, baseline_plan, proposed_plan, uncertainty, metric], invocation);
 }
 
 /**
  * Optimiser: the commission rates, clawback and service outcome weight that maximise an objective within bounds on each and a compensation budget; spills the best plan, the objective and which constraints bind.
- * @customfunction CEQ.OPTIMIZE CEQ.OPTIMIZE
+ * @customfunction OPTIMIZE OPTIMIZE
  * @cancelable
  * @param assumptions Key/value range or segment table of scenario, segment and behaviour keys.
  * @param baseline_plan Key/value range of the current plan: the starting point and the budget's reference.
@@ -87,13 +87,13 @@ export function tornado(assumptions: any[][], baseline_plan: any[][], proposed_p
  */
 export function optimize(assumptions: any[][], baseline_plan: any[][], bounds: any[][], objective?: any, budget?: any[][],
   invocation?: CustomFunctions.CancelableInvocation) {
-  return callUncertain('CEQ.OPTIMIZE', [assumptions, baseline_plan, bounds, objective, budget], invocation);
+  return callUncertain('OPTIMIZE', [assumptions, baseline_plan, bounds, objective, budget], invocation);
 }
 
 /** The uncertainty functions, by id: index.ts associates them with the others. */
 export const UNCERTAINTY_BY_ID: Readonly<Record<string, (...args: any[]) => unknown>> = {
-  'CEQ.SIMULATE': simulate,
-  'CEQ.SENSITIVITY': sensitivity,
-  'CEQ.TORNADO': tornado,
-  'CEQ.OPTIMIZE': optimize,
+  'SIMULATE': simulate,
+  'SENSITIVITY': sensitivity,
+  'TORNADO': tornado,
+  'OPTIMIZE': optimize,
 };

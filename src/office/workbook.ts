@@ -3,9 +3,9 @@
  * itself, marks and in-place rules are in sheet-writer.ts).
  */
 import type { Language, Scenario } from '../engine';
-import { FUNCTIONS_ES } from '../functions/names-es';
+import { excelFunctionName } from '../functions/excel-names';
 import {
-  ALL_SHEETS, buildWorkbook, defaultSheetNames, LIVE_FUNCTION_NAMES, type LiveFunctionId, type SheetKey,
+  ALL_SHEETS, buildWorkbook, defaultSheetNames, LIVE_FUNCTION_IDS, type LiveFunctionNames, type SheetKey,
 } from '../workbook';
 import { resolveSheetNames } from './sheet-plan';
 import { addSheets, readSheets, upsertNames, upsertSheet, type SheetReport } from './sheet-writer';
@@ -13,7 +13,7 @@ import { addSheets, readSheets, upsertNames, upsertSheet, type SheetReport } fro
 export interface InsertOptions {
   lang?: Language;
   /** Names of the custom functions the live sheet calls; by default the add-in's own for `lang`. */
-  functionNames?: Record<LiveFunctionId, string>;
+  functionNames?: LiveFunctionNames;
   sheets?: readonly SheetKey[];
 }
 
@@ -24,13 +24,12 @@ export interface InsertReport {
 }
 
 /**
- * The names Excel knows the live functions by. A Spanish Excel does not translate custom function
- * names in Range.formulas (EXCEL.md), so the Spanish names the add-in registers are written.
+ * The names Excel knows the live functions by: namespace + "." + metadata name in `lang`. A Spanish
+ * Excel does not translate custom function names in Range.formulas (EXCEL.md), so the Spanish names
+ * the add-in registers are written.
  */
-export function liveFunctionNames(lang: Language): Record<LiveFunctionId, string> {
-  if (lang === 'en') return LIVE_FUNCTION_NAMES.en;
-  const ids: LiveFunctionId[] = ['PROJECT', 'COMPARE', 'SUMMARY'];
-  return Object.fromEntries(ids.map((id) => [id, FUNCTIONS_ES[`CEQ.${id}`]?.name ?? LIVE_FUNCTION_NAMES.es[id]])) as Record<LiveFunctionId, string>;
+export function liveFunctionNames(lang: Language): LiveFunctionNames {
+  return Object.fromEntries(LIVE_FUNCTION_IDS.map((id) => [id, excelFunctionName(id, lang)])) as LiveFunctionNames;
 }
 
 export async function insertModel(scenario: Scenario, o: InsertOptions = {}): Promise<InsertReport> {

@@ -3,7 +3,7 @@ import {
 } from '../engine';
 import { buildInputsSheet, type InputsLayout } from './inputs-sheet';
 import { SHEET_NAMES } from './labels';
-import { buildLiveSheet, LIVE_FUNCTION_NAMES, type LiveFunctionId } from './live-sheet';
+import { buildLiveSheet, type LiveFunctionNames } from './live-sheet';
 import { assertPlainModelCovers, buildPlainSheet } from './plain-sheet';
 import { buildSummarySheet } from './summary-sheet';
 import type { OutputRef, SheetKey, SheetSpec, WorkbookSpec } from './types';
@@ -15,7 +15,8 @@ export interface BuildOptions {
   sheetNames?: Partial<Record<SheetKey, string>>;
   /** Which sheets to build: the CLI export leaves out the live sheet (it needs the add-in). */
   sheets?: readonly SheetKey[];
-  functionNames?: Record<LiveFunctionId, string>;
+  /** The live sheet's function names as Excel builds them (src/functions/excel-names.ts); needed when it is built. */
+  functionNames?: LiveFunctionNames;
 }
 
 export interface BuiltWorkbook extends WorkbookSpec {
@@ -48,7 +49,10 @@ export function buildWorkbook(s: Scenario, o: BuildOptions = {}): BuiltWorkbook 
   const summary = buildSummarySheet(s, names.summary, lang, plain);
   const result = runScenario(s);
   const sheets: SheetSpec[] = [inputs.sheet.build(), plain.sheet.build()];
-  if (wanted.has('live')) sheets.push(buildLiveSheet(s, names.live, lang, plain, o.functionNames ?? LIVE_FUNCTION_NAMES[lang]).sheet.build());
+  if (wanted.has('live')) {
+    if (!o.functionNames) throw new Error('buildWorkbook: the live sheet needs functionNames (src/office/workbook.ts liveFunctionNames)');
+    sheets.push(buildLiveSheet(s, names.live, lang, plain, o.functionNames).sheet.build());
+  }
   sheets.push(summary.sheet.build());
   const outputs = [...plain.outputs, ...summary.outputs];
   const spec: BuiltWorkbook = {

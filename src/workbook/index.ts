@@ -7,7 +7,7 @@ export { buildWorkbook, engineValue, defaultSheetNames, ALL_SHEETS, type BuildOp
 export { buildInputsSheet, LAYOUT_KEYS, type InputsLayout } from './inputs-sheet';
 export { buildPlainSheet, plainCellCount, plansWithQuotas, MAX_PLAIN_CELLS, RESULT_KEYS, type ResultKey } from './plain-sheet';
 export { buildSummarySheet } from './summary-sheet';
-export { buildLiveSheet, LIVE_FUNCTION_NAMES, LIVE_COMPARE_METRICS, SUMMARY_FIELDS, liveSpill, type LiveFunctionId, type LiveSheet } from './live-sheet';
+export { buildLiveSheet, LIVE_FUNCTION_IDS, LIVE_COMPARE_METRICS, SUMMARY_FIELDS, liveSpill, type LiveFunctionId, type LiveFunctionNames, type LiveSheet } from './live-sheet';
 export { literal, type Value } from './expr';
 export { readScenarioFromRanges, parseCellNumber, type ReadReport } from './read-range';
 export { summariseScenarios, type ScenarioSummaryRow } from './compare-scenarios';

@@ -8,17 +8,15 @@ import { SheetBuilder } from './sheet-builder';
 
 /** Function ids of the add-in's custom functions this sheet calls (ids never change). */
 export type LiveFunctionId = 'PROJECT' | 'COMPARE' | 'SUMMARY';
+export const LIVE_FUNCTION_IDS: readonly LiveFunctionId[] = ['PROJECT', 'COMPARE', 'SUMMARY'];
 
 /**
- * The names Excel shows for them. Custom function names are not translated in Range.formulas the way
- * built-ins are (EXCEL.md), so a Spanish Excel needs the Spanish names written. The Office adapter
- * passes src/functions/names-es.ts's names (this layer may not import src/functions); a test checks
- * that this table agrees with it.
+ * The names Excel knows them by in the workbook's language (`CEQ.PROJECT`, `CEQ.PROYECTAR`): the
+ * manifest's namespace + "." + the metadata name. This layer may not import src/functions, so callers
+ * pass src/functions/excel-names.ts's names (src/office/workbook.ts liveFunctionNames); there is no
+ * default here, so no second copy of them can drift.
  */
-export const LIVE_FUNCTION_NAMES: Record<Language, Record<LiveFunctionId, string>> = {
-  en: { PROJECT: 'CEQ.PROJECT', COMPARE: 'CEQ.COMPARE', SUMMARY: 'CEQ.SUMMARY' },
-  es: { PROJECT: 'CEQ.PROYECTAR', COMPARE: 'CEQ.COMPARAR', SUMMARY: 'CEQ.RESUMEN' },
-};
+export type LiveFunctionNames = Record<LiveFunctionId, string>;
 
 /** The rows CEQ.SUMMARY spills, in its order (src/functions/table.ts SUMMARY_ROWS; a test checks both). */
 export const SUMMARY_FIELDS: readonly (keyof Comparison)[] = [
@@ -41,11 +39,14 @@ const L: Record<string, Pair> = {
   modelSheet: { en: 'model sheet', es: 'hoja del modelo' },
   difference: { en: 'difference', es: 'diferencia' },
   spilled: { en: 'spilled result', es: 'resultado desbordado' },
-  projectNote: {
-    en: 'CEQ.PROJECT projects one plan as the plan in force (nobody changes behaviour), so it is shown for the baseline; each proposed plan is shown against the baseline with CEQ.COMPARE above.',
-    es: 'CEQ.PROYECTAR proyecta un plan como el plan vigente (nadie cambia de comportamiento), por eso se muestra para el plan base; cada plan propuesto se muestra frente al plan base con CEQ.COMPARAR, más arriba.',
-  },
 };
+
+/** The note under the PROJECT call, naming the functions as this workbook's Excel does. */
+function projectNote(lang: Language, names: LiveFunctionNames): string {
+  return lang === 'en'
+    ? `${names.PROJECT} projects one plan as the plan in force (nobody changes behaviour), so it is shown for the baseline; each proposed plan is shown against the baseline with ${names.COMPARE} above.`
+    : `${names.PROJECT} proyecta un plan como el plan vigente (nadie cambia de comportamiento), por eso se muestra para el plan base; cada plan propuesto se muestra frente al plan base con ${names.COMPARE}, más arriba.`;
+}
 
 export interface LiveSheet {
   sheet: SheetBuilder;
@@ -65,7 +66,7 @@ export interface LiveSheet {
  *   PROJECT(assumptions, plan)  COMPARE(assumptions, baseline_plan, proposed_plan, metric)
  *   SUMMARY(assumptions, baseline_plan, proposed_plan)
  */
-export function buildLiveSheet(s: Scenario, sheetName: string, lang: Language, plain: PlainSheet, functionNames = LIVE_FUNCTION_NAMES[lang]): LiveSheet {
+export function buildLiveSheet(s: Scenario, sheetName: string, lang: Language, plain: PlainSheet, functionNames: LiveFunctionNames): LiveSheet {
   const sh = new SheetBuilder('live', sheetName);
   const calls: LiveSheet['calls'] = [];
   sh.set(0, 0, t('liveTitle', lang), { style: 'title' });
@@ -111,7 +112,7 @@ export function buildLiveSheet(s: Scenario, sheetName: string, lang: Language, p
   }
 
   sh.set(row, 0, `${functionNames.PROJECT}: ${plans[0].name}`, { style: 'subtitle' });
-  sh.set(row + 1, 0, pick(L.projectNote, lang), { style: 'note' });
+  sh.set(row + 1, 0, projectNote(lang, functionNames), { style: 'note' });
   sh.set(row + 2, 0, formula('PROJECT', ASSUMPTIONS_NAME, planRangeName(0)));
   calls.push({ fn: 'PROJECT', plan: 0, row: row + 2, col: 0 });
   sh.width(0, 28);

@@ -19,7 +19,6 @@ import { moneyValue, openTab, planInput, retype, text, yearValue } from './pane'
 import { ROOT } from './server';
 import { expectAccessible } from './axe';
 
-jest.setTimeout(120_000);
 
 const midMarket = JSON.parse(readFileSync(join(ROOT, 'examples/mid-market-saas.json'), 'utf8')) as ScenarioJson;
 const withRenewal = (rate: number) => {

@@ -11,7 +11,7 @@ import { formatNumber, type DocLanguage } from '../../scripts/catalogue-table';
 import {
   attainmentBands, DEFAULT_ATTAINMENT_BANDS, findQuotaKey, payout, QUOTA_CATALOGUE, rolesOf, type QuotaSpec,
 } from '../../src/engine';
-import { FUNCTIONS_ES } from '../../src/functions/names-es';
+import { excelFunctionName } from '../../src/functions/excel-names';
 import { exampleScenario, exampleTables, type Cell } from './quotas-docs-example';
 
 const read = (path: string) => readFileSync(resolve(__dirname, '../..', path), 'utf8');
@@ -108,7 +108,7 @@ function catalogueRow(spec: QuotaSpec, language: DocLanguage): string[] {
 describe.each(['en', 'es'] as const)('the quota functions in %s', (language) => {
   const page = read(FUNCTION_PAGES[language]);
   const section = page.slice(page.indexOf(language === 'en' ? '## Quota and payout functions' : '## Funciones de cuotas y pagos'));
-  const name = (id: string) => (language === 'en' ? id : FUNCTIONS_ES[id].name);
+  const name = (id: string) => excelFunctionName(id, language);
   /** The arguments of a formula the page shows: `;` and decimal commas in Spanish. */
   const argsOf = (formula: string, id: string) => {
     const inner = formula.slice(formula.indexOf(`${name(id)}(`) + name(id).length + 1, formula.lastIndexOf(')'));
@@ -117,14 +117,14 @@ describe.each(['en', 'es'] as const)('the quota functions in %s', (language) => 
 
   it('has a section that names both functions', () => {
     expect(section.length).toBeGreaterThan(500);
-    for (const id of ['CEQ.PAYOUT', 'CEQ.ATTAINMENT']) expect(section).toContain(`\`${name(id)}`);
+    for (const id of ['PAYOUT', 'ATTAINMENT']) expect(section).toContain(`\`${name(id)}`);
   });
 
   it('shows CEQ.PAYOUT results as the payout curve computes them', () => {
     const [, ...rows] = tablesAfter(section, 'check').get('formulas')!;
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const [formula, shown] of rows) {
-      const [a, threshold, accelerator, cap, decelerator = 1] = argsOf(formula, 'CEQ.PAYOUT');
+      const [a, threshold, accelerator, cap, decelerator = 1] = argsOf(formula, 'PAYOUT');
       expectShown(shown, payout(a, { threshold, accelerator, cap, decelerator }), language, formula);
     }
   });
@@ -136,7 +136,7 @@ describe.each(['en', 'es'] as const)('the quota functions in %s', (language) => 
     for (const [, formula, table] of spills) {
       const [header, , ...rows] = table.trim().split('\n').map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
       expect(header).toEqual(['from', 'to', 'share']);
-      const [mean, cv] = argsOf(formula, 'CEQ.ATTAINMENT');
+      const [mean, cv] = argsOf(formula, 'ATTAINMENT');
       const shares = attainmentBands(mean, cv, DEFAULT_ATTAINMENT_BANDS);
       expect(rows).toHaveLength(shares.length);
       rows.forEach(([from, to, share], k) => {

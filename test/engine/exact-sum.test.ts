@@ -69,7 +69,7 @@ describe('the cumulative crossover', () => {
   });
 
   it('CEQ.CROSSOVER on running totals past 1e308 says 3 (the floating-point totals overflowed and said 4)', () => {
-    const crossover = BY_ID['CEQ.CROSSOVER'] as (...args: unknown[]) => number;
+    const crossover = BY_ID['CROSSOVER'] as (...args: unknown[]) => number;
     expect(crossover([[1e308], [1e308], [-1e308], [-1e308]], [[-1e308], [1e308], [1e308], [1e308]], true)).toBe(3);
     // 1e16 + 1 + 1 + 1 rounds back to 1e16 at every step: in floating point 1e16 + 2 stays ahead.
     expect(crossoverPeriod([1e16, 1, 1, 1], [1e16 + 2, 0, 0, 0], true)).toBeNull();

@@ -87,7 +87,7 @@ describe('random values inside every key\'s range', () => {
   it('CEQ.PROJECT, CEQ.COMPARE and CEQ.SUMMARY give finite cells, or #VALUE! for inputs that contradict each other', () => {
     let ran = 0;
     fc.assert(fc.property(assumptions, plan, plan, (a, b, p) => {
-      for (const [id, args] of [['CEQ.PROJECT', [a, b]], ['CEQ.COMPARE', [a, b, p, 'contribution']], ['CEQ.SUMMARY', [a, b, p]]] as const) {
+      for (const [id, args] of [['PROJECT', [a, b]], ['COMPARE', [a, b, p, 'contribution']], ['SUMMARY', [a, b, p]]] as const) {
         const result = callFunction(bundle, id, ...args);
         expectWellFormed(meta(id), result);
         if (!(result instanceof HostError)) ran++;
@@ -107,33 +107,33 @@ describe('messages name the key or argument, the value and the range', () => {
   const messageOf = (id: string, ...args: unknown[]) => errorMessageOf(bundle, id, ...args);
 
   it.each([
-    ['churn 1.5', ['CEQ.PROJECT', [['churn', 1.5]], [[null]]], ['#VALUE!', 'churn', '1.5', '0 – 0.95']],
-    ['churn typed as 15 (a percentage)', ['CEQ.PROJECT', [['churn', 15]], [[null]]], ['churn', '15', '0 – 0.95', 'did you mean 15%']],
-    ['text that is not a number', ['CEQ.PROJECT', [['arpa', 'lots']], [[null]]], ['arpa', '"lots"', '0 – 100000000']],
-    ['a misspelled key', ['CEQ.PROJECT', [['chrun', 0.1]], [[null]]], ['unknown key "chrun"', 'did you mean "churn"']],
-    ['a plan key among the assumptions', ['CEQ.PROJECT', [['clawback', 0.5]], [[null]]], ['clawback', 'plan argument']],
-    ['segments that disagree on a scenario key', ['CEQ.PROJECT', [['key', 'A', 'B'], ['discountRate', 0.1, 0.2]], [[null]]], ['discountRate', '0.1', '0.2']],
-    ['a bad plan value', ['CEQ.COMPARE', [[null]], [[null]], [['commissionNew', 2]]], ['proposed_plan.commissionNew', '2', '0 – 1']],
-    ['a zero baseline rate', ['CEQ.SUMMARY', [[null]], [['commissionRenewal', 0]], [[null]]], ['baseline_plan.commissionRenewal', 'above 0']],
-    ['years out of range', ['CEQ.PROJECT', [[null]], [[null]], 40], ['years', '40', '1 – 30']],
-    ['quarters typed as 3', ['CEQ.PROJECT', [[null]], [[null]], 5, 3], ['periods_per_year', '3', '1, 4, 12']],
-    ['an unknown metric', ['CEQ.COMPARE', [[null]], [[null]], [[null]], 'revenu'], ['metric', 'revenu', 'revenue']],
-    ['retention above 1', ['CEQ.CLV', 100, 1.2, 0.1], ['retention', '1.2', '0 – 1']],
-    ['a CLV that never ends', ['CEQ.CLV', 100, 1, 0.1], ['retention', 'finite number of years']],
-    ['timing 2', ['CEQ.CLV', 100, 0.9, 0.1, null, 2], ['timing', '2', '0, 1']],
-    ['rising survivors', ['CEQ.SBG.FIT', [[100], [80], [90]]], ['survivors[2]', '90']],
-    ['a text survivor count', ['CEQ.SBG.FIT', [[100], ['eighty']]], ['survivors[1]', 'eighty']],
-    ['a two-dimensional series', ['CEQ.CROSSOVER', [[1, 2], [3, 4]], [[1], [2]]], ['baseline_series', '2×2']],
-    ['series of different lengths', ['CEQ.CROSSOVER', [[1], [2]], [[1], [2], [3]]], ['proposed_series', '3', '2']],
-    ['a crossover that never comes', ['CEQ.CROSSOVER', [[5], [5]], [[4], [4]]], ['#N/A', 'never']],
-    ['a zero starting ARR', ['CEQ.NRR', 0, 1, 1, 1], ['start_arr', 'above 0']],
-    ['losses beyond the starting ARR', ['CEQ.GRR', 100, 60, 50], ['churned', '110', '100']],
-    ['alpha of 0', ['CEQ.SBG.RETENTION', 0, 1, 1], ['alpha', '0', '0.0001 – 10000']],
-    ['a fractional renewal', ['CEQ.SBG.RETENTION', 1, 1, 1.5], ['t', '1.5', 'whole number']],
-    ['a blank required argument', ['CEQ.SBG.SURVIVAL', 1, null, 2], ['beta', 'required']],
-    ['a boolean for a number', ['CEQ.NRR', true, 1, 1, 1], ['start_arr', 'TRUE']],
-    ['a range for a single value', ['CEQ.NRR', [[1, 2]], 1, 1, 1], ['start_arr', 'one cell']],
-    ['duplicate segment names', ['CEQ.DEFAULTS', [['SMB', 'SMB']]], ['segments', 'SMB', 'unique']],
+    ['churn 1.5', ['PROJECT', [['churn', 1.5]], [[null]]], ['#VALUE!', 'churn', '1.5', '0 – 0.95']],
+    ['churn typed as 15 (a percentage)', ['PROJECT', [['churn', 15]], [[null]]], ['churn', '15', '0 – 0.95', 'did you mean 15%']],
+    ['text that is not a number', ['PROJECT', [['arpa', 'lots']], [[null]]], ['arpa', '"lots"', '0 – 100000000']],
+    ['a misspelled key', ['PROJECT', [['chrun', 0.1]], [[null]]], ['unknown key "chrun"', 'did you mean "churn"']],
+    ['a plan key among the assumptions', ['PROJECT', [['clawback', 0.5]], [[null]]], ['clawback', 'plan argument']],
+    ['segments that disagree on a scenario key', ['PROJECT', [['key', 'A', 'B'], ['discountRate', 0.1, 0.2]], [[null]]], ['discountRate', '0.1', '0.2']],
+    ['a bad plan value', ['COMPARE', [[null]], [[null]], [['commissionNew', 2]]], ['proposed_plan.commissionNew', '2', '0 – 1']],
+    ['a zero baseline rate', ['SUMMARY', [[null]], [['commissionRenewal', 0]], [[null]]], ['baseline_plan.commissionRenewal', 'above 0']],
+    ['years out of range', ['PROJECT', [[null]], [[null]], 40], ['years', '40', '1 – 30']],
+    ['quarters typed as 3', ['PROJECT', [[null]], [[null]], 5, 3], ['periods_per_year', '3', '1, 4, 12']],
+    ['an unknown metric', ['COMPARE', [[null]], [[null]], [[null]], 'revenu'], ['metric', 'revenu', 'revenue']],
+    ['retention above 1', ['CLV', 100, 1.2, 0.1], ['retention', '1.2', '0 – 1']],
+    ['a CLV that never ends', ['CLV', 100, 1, 0.1], ['retention', 'finite number of years']],
+    ['timing 2', ['CLV', 100, 0.9, 0.1, null, 2], ['timing', '2', '0, 1']],
+    ['rising survivors', ['SBG.FIT', [[100], [80], [90]]], ['survivors[2]', '90']],
+    ['a text survivor count', ['SBG.FIT', [[100], ['eighty']]], ['survivors[1]', 'eighty']],
+    ['a two-dimensional series', ['CROSSOVER', [[1, 2], [3, 4]], [[1], [2]]], ['baseline_series', '2×2']],
+    ['series of different lengths', ['CROSSOVER', [[1], [2]], [[1], [2], [3]]], ['proposed_series', '3', '2']],
+    ['a crossover that never comes', ['CROSSOVER', [[5], [5]], [[4], [4]]], ['#N/A', 'never']],
+    ['a zero starting ARR', ['NRR', 0, 1, 1, 1], ['start_arr', 'above 0']],
+    ['losses beyond the starting ARR', ['GRR', 100, 60, 50], ['churned', '110', '100']],
+    ['alpha of 0', ['SBG.RETENTION', 0, 1, 1], ['alpha', '0', '0.0001 – 10000']],
+    ['a fractional renewal', ['SBG.RETENTION', 1, 1, 1.5], ['t', '1.5', 'whole number']],
+    ['a blank required argument', ['SBG.SURVIVAL', 1, null, 2], ['beta', 'required']],
+    ['a boolean for a number', ['NRR', true, 1, 1, 1], ['start_arr', 'TRUE']],
+    ['a range for a single value', ['NRR', [[1, 2]], 1, 1, 1], ['start_arr', 'one cell']],
+    ['duplicate segment names', ['DEFAULTS', [['SMB', 'SMB']]], ['segments', 'SMB', 'unique']],
   ])('%s', (_, [id, ...args], parts) => {
     const message = messageOf(id as string, ...args);
     for (const part of parts as string[]) expect(message).toContain(part);
@@ -141,7 +141,7 @@ describe('messages name the key or argument, the value and the range', () => {
 
   it('says where the first problem is and how many more there are', () => {
     // Cross-field problems come together from validation: both baseline rates at 0.
-    const m = messageOf('CEQ.PROJECT', [[null]], [['commissionNew', 0], ['commissionRenewal', 0]]);
+    const m = messageOf('PROJECT', [[null]], [['commissionNew', 0], ['commissionRenewal', 0]]);
     expect(m).toMatch(/plan\.commissionNew.*\(and 1 more problem\)/);
   });
 });
@@ -150,10 +150,10 @@ describe('caps', () => {
   it('refuses series longer than 5,000 values and ranges over 100,000 cells', () => {
     const bundle = loadBundle();
     const long = Array.from({ length: 5001 }, (_, i) => [i]);
-    const r = callFunction(bundle, 'CEQ.CROSSOVER', long, long) as HostError;
+    const r = callFunction(bundle, 'CROSSOVER', long, long) as HostError;
     expect(r.message).toContain('5001 values is too large; the limit is 1 – 5000');
     const huge = Array.from({ length: 1001 }, () => Array.from({ length: 100 }, () => null));
-    expect((callFunction(bundle, 'CEQ.PROJECT', huge, [[null]]) as HostError).message).toContain('100100 cells is too large');
+    expect((callFunction(bundle, 'PROJECT', huge, [[null]]) as HostError).message).toContain('100100 cells is too large');
   });
 
   it('never spills more than 5,000 rows, and turns non-finite results and stray nulls into errors and blanks', () => {

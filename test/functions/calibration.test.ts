@@ -30,7 +30,7 @@ beforeAll(() => {
 
 describe('CEQ.BRIDGE', () => {
   it('spills one row per period whose closing ARR is the ledger\'s own sum and whose flows add up', () => {
-    const out = callFunction(bundle, 'CEQ.BRIDGE', LEDGER) as (string | number)[][];
+    const out = callFunction(bundle, 'BRIDGE', LEDGER) as (string | number)[][];
     expect(out[0]).toEqual(['period', 'opening_arr', 'new_arr', 'expansion_arr', 'contraction_arr', 'churned_arr', 'reactivation_arr', 'closing_arr',
       'opening_customers', 'new_customers', 'reactivated_customers', 'churned_customers', 'closing_customers', 'nrr', 'grr', 'logo_retention']);
     expect(out.length).toBe(37);
@@ -46,10 +46,10 @@ describe('CEQ.BRIDGE', () => {
   });
 
   it('spills one segment when named, and names the segments when the name is not one', () => {
-    const smb = callFunction(bundle, 'CEQ.BRIDGE', LEDGER, null, 'smb') as number[][];
-    const total = callFunction(bundle, 'CEQ.BRIDGE', LEDGER) as number[][];
+    const smb = callFunction(bundle, 'BRIDGE', LEDGER, null, 'smb') as number[][];
+    const total = callFunction(bundle, 'BRIDGE', LEDGER) as number[][];
     expect(smb[36][7]).toBeLessThan(total[36][7]);
-    expect(errorMessageOf(bundle, 'CEQ.BRIDGE', LEDGER, null, 'SME')).toBe('#VALUE! segment: "SME" is not a segment of the ledger (SMB, Mid-market, Enterprise)');
+    expect(errorMessageOf(bundle, 'BRIDGE', LEDGER, null, 'SME')).toBe('#VALUE! segment: "SME" is not a segment of the ledger (SMB, Mid-market, Enterprise)');
   });
 });
 
@@ -57,7 +57,7 @@ describe('CEQ.CALIBRATE into CEQ.PROJECT', () => {
   const plan = [['commissionNew', 0.1]];
 
   it('spills keys, one column per segment, then (n) and (se) columns', () => {
-    const out = callFunction(bundle, 'CEQ.CALIBRATE', LEDGER) as (string | number)[][];
+    const out = callFunction(bundle, 'CALIBRATE', LEDGER) as (string | number)[][];
     expect(out[0]).toEqual(['key', 'SMB', 'Mid-market', 'Enterprise', 'SMB (n)', 'Mid-market (n)', 'Enterprise (n)', 'SMB (se)', 'Mid-market (se)', 'Enterprise (se)']);
     expect(out.slice(1).map((r) => r[0])).toEqual([...CALIBRATED_KEYS]);
     const engine = calibrate(parseLedger(LEDGER));
@@ -91,7 +91,7 @@ describe('CEQ.CALIBRATE into CEQ.PROJECT', () => {
 
 describe('CEQ.BACKTEST', () => {
   it('sets predicted beside actual after the cut-off, with the MAPE on the last row', () => {
-    const out = callFunction(bundle, 'CEQ.BACKTEST', LEDGER, [['commissionNew', 0.1]], '2024-12') as (string | number)[][];
+    const out = callFunction(bundle, 'BACKTEST', LEDGER, [['commissionNew', 0.1]], '2024-12') as (string | number)[][];
     expect(out[0]).toEqual(['period', 'predicted_arr', 'actual_arr', 'arr_error', 'predicted_customers', 'actual_customers', 'customers_error']);
     expect(out.slice(1, -1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`));
     const last = out[out.length - 1];
@@ -99,24 +99,24 @@ describe('CEQ.BACKTEST', () => {
     const errors = out.slice(1, -1).map((r) => Math.abs(r[3] as number));
     expect(last[3]).toBeCloseTo(errors.reduce((a, b) => a + b, 0) / errors.length, 12);
     // An Excel date for the cut-off is the same month: 45627 is 1 December 2024.
-    expect(callFunction(bundle, 'CEQ.BACKTEST', LEDGER, [['commissionNew', 0.1]], 45627)).toEqual(out);
+    expect(callFunction(bundle, 'BACKTEST', LEDGER, [['commissionNew', 0.1]], 45627)).toEqual(out);
   });
 
   it('names a cut-off outside the ledger', () => {
-    expect(errorMessageOf(bundle, 'CEQ.BACKTEST', LEDGER, [['commissionNew', 0.1]], '2025-12'))
+    expect(errorMessageOf(bundle, 'BACKTEST', LEDGER, [['commissionNew', 0.1]], '2025-12'))
       .toBe('#VALUE! cutoff: 2025-12 must leave at least one period on each side, between 2023-02 and 2025-11');
-    expect(errorMessageOf(bundle, 'CEQ.BACKTEST', LEDGER, [['commissionNew', 0.1]], '2030-01')).toBe('#VALUE! cutoff: "2030-01" is not a period of the ledger (2023-01 … 2025-12)');
+    expect(errorMessageOf(bundle, 'BACKTEST', LEDGER, [['commissionNew', 0.1]], '2030-01')).toBe('#VALUE! cutoff: "2030-01" is not a period of the ledger (2023-01 … 2025-12)');
   });
 });
 
 describe('bad ledgers', () => {
   it('refuse a whole-column range at once, and say what cannot be read', () => {
     const whole = new Array(1_048_576).fill([null, null, null, null]);
-    expect(errorMessageOf(bundle, 'CEQ.CALIBRATE', whole)).toBe('#VALUE! ledger: 1048576 rows is too large; the limit is 500000');
-    expect(errorMessageOf(bundle, 'CEQ.BRIDGE', [['customer', 'month', 'arr'], ['A', '2024-01', 1], ['A', '2024-03', 1]]))
+    expect(errorMessageOf(bundle, 'CALIBRATE', whole)).toBe('#VALUE! ledger: 1048576 rows is too large; the limit is 500000');
+    expect(errorMessageOf(bundle, 'BRIDGE', [['customer', 'month', 'arr'], ['A', '2024-01', 1], ['A', '2024-03', 1]]))
       .toMatch(/^#VALUE! month: no row at all for 2024-02/);
-    expect(errorMessageOf(bundle, 'CEQ.CALIBRATE', LEDGER, 'eur')).toBe('#VALUE! unit: eur is not allowed; use one of arr, mrr');
-    expect(errorMessageOf(bundle, 'CEQ.CALIBRATE', [['x']])).toBe('#VALUE! ledger: too few data points (a ledger needs at least two periods)');
-    expect(callFunction(bundle, 'CEQ.CALIBRATE', [['x']])).toBeInstanceOf(HostError);
+    expect(errorMessageOf(bundle, 'CALIBRATE', LEDGER, 'eur')).toBe('#VALUE! unit: eur is not allowed; use one of arr, mrr');
+    expect(errorMessageOf(bundle, 'CALIBRATE', [['x']])).toBe('#VALUE! ledger: too few data points (a ledger needs at least two periods)');
+    expect(callFunction(bundle, 'CALIBRATE', [['x']])).toBeInstanceOf(HostError);
   });
 });

@@ -11,7 +11,7 @@ import { UNCERTAINTY_BY_ID } from '../../src/functions/uncertainty';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const simulate = UNCERTAINTY_BY_ID['CEQ.SIMULATE'] as (...args: unknown[]) => unknown;
+const simulate = UNCERTAINTY_BY_ID['SIMULATE'] as (...args: unknown[]) => unknown;
 const memory = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;

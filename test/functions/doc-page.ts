@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { excelFunctionName } from '../../src/functions/excel-names';
 import { FUNCTIONS_ES } from '../../src/functions/names-es';
 
 export type Lang = 'en' | 'es';
@@ -21,13 +22,14 @@ export function shownNumber(text: string, lang: Lang): { value: number; decimals
   return { value: Number(`${m[1]}${m[2] ? `.${m[2]}` : ''}`) / (m[3] ? 100 : 1), decimals };
 }
 
-const spanishNames = Object.entries(FUNCTIONS_ES).map(([id, f]) => [f.name, id] as const).sort((a, b) => b[0].length - a[0].length);
+/** Spanish Excel names and their English ones (`CEQ.PROYECTAR` → `CEQ.PROJECT`), longest first. */
+const spanishNames = Object.keys(FUNCTIONS_ES).map((id) => [excelFunctionName(id, 'es'), excelFunctionName(id, 'en')] as const).sort((a, b) => b[0].length - a[0].length);
 
 /** A formula as the page prints it → the English-syntax formula the test sheet understands. */
 export function formulaOf(text: string, lang: Lang): string {
   let f = text.trim();
   if (lang === 'es') {
-    for (const [name, id] of spanishNames) f = f.split(`${name}(`).join(`${id}(`);
+    for (const [name, english] of spanishNames) f = f.split(`${name}(`).join(`${english}(`);
     f = f.replace(/(\d),(\d)/g, '$1.$2').replace(/;/g, ',').replace(/\bVERDADERO\b(?!\()/g, 'TRUE').replace(/\bFALSO\b(?!\()/g, 'FALSE');
   }
   return f.replace(/\b(TRUE|FALSE)\b(?!\()/g, '$1()'); // the test sheet spells TRUE as a function

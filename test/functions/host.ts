@@ -15,6 +15,7 @@ import {
   ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue,
   type RawCellContent, type SimpleCellAddress,
 } from 'hyperformula';
+import { FUNCTION_NAMESPACE } from '../../src/functions/excel-names';
 
 export const DIST = resolve(__dirname, '../../', process.env.CEQ_DIST ?? 'dist');
 
@@ -52,6 +53,13 @@ export interface BundleOptions {
   /** Leave CustomFunctions undefined, as in a browser preview. */
   withoutRuntime?: boolean;
   globals?: Record<string, unknown>;
+  /**
+   * Where the bundle runs: a vm sandbox (the default: each test gets its own globals) or this script's
+   * own context, as Excel runs it (an ordinary script in its runtime). A vm context looks up every
+   * global (Math, Number, Array…) through the sandbox object first, which Excel's runtime does not, so
+   * the benchmark times the bundle here ('this'); the globals are then set on this globalThis.
+   */
+  realm?: 'sandbox' | 'this';
 }
 
 export function loadBundle(options: BundleOptions = {}, file = resolve(DIST, 'functions.js')): Bundle {
@@ -69,6 +77,11 @@ export function loadBundle(options: BundleOptions = {}, file = resolve(DIST, 'fu
     };
   }
   if (options.displayLanguage) sandbox.Office = { context: { displayLanguage: options.displayLanguage } };
+  if (options.realm === 'this') {
+    Object.assign(globalThis, sandbox);
+    vm.runInThisContext(readFileSync(file, 'utf8'), { filename: file });
+    return { functions, associateCalls, sandbox: globalThis as unknown as vm.Context };
+  }
   const context = vm.createContext(sandbox);
   vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
   return { functions, associateCalls, sandbox: context };
@@ -166,7 +179,9 @@ export function pluginFor(bundle: Bundle, metadata: { functions: FunctionMeta[] 
   const translations: Record<string, string> = {};
   for (const meta of metadata.functions) {
     const method = `ceq_${meta.id.replace(/\./g, '_')}`;
-    CeqPlugin.implementedFunctions[meta.id] = {
+    // Excel's name for it: namespace + "." + metadata name (`CEQ.PROJECT`), so sheets type what users type.
+    const excelName = `${FUNCTION_NAMESPACE}.${meta.name}`;
+    CeqPlugin.implementedFunctions[excelName] = {
       method,
       sizeOfResultArrayMethod: `${method}_size`,
       parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: !!p.optional })),
@@ -179,7 +194,7 @@ export function pluginFor(bundle: Bundle, metadata: { functions: FunctionMeta[] 
     proto[`${method}_size`] = function (this: CeqPlugin, ast: never, state: never) {
       return this.size(meta, ast, state);
     };
-    translations[meta.id] = meta.id;
+    translations[excelName] = excelName;
   }
   return { plugin: CeqPlugin, translations };
 }

@@ -51,10 +51,10 @@ describe('long text', () => {
     // 32,767 digits are a number too large for a cell: refused, not Infinity.
     expect(parseNumberText('9'.repeat(32_767))).toBeUndefined();
     expect(parseNumber('9'.repeat(32_767), 'en-US')).toBeNaN();
-    const [clv, clvMs] = timed(() => outcome('CEQ.CLV', ADVERSARIAL[0], 0.9, 0.1));
+    const [clv, clvMs] = timed(() => outcome('CLV', ADVERSARIAL[0], 0.9, 0.1));
     expect(clv).toMatch(/^#VALUE! margin: "1{100}/);
     const notes = [['key', 'value', 'notes'], ['churn', 0.1, ADVERSARIAL[0]], ['arpa', 1000, ADVERSARIAL[2]], ['customers', 10, ADVERSARIAL[4]]];
-    const [rows, projectMs] = timed(() => outcome('CEQ.PROJECT', notes, [['commissionNew', 0.1]]) as unknown[][]);
+    const [rows, projectMs] = timed(() => outcome('PROJECT', notes, [['commissionNew', 0.1]]) as unknown[][]);
     expect(rows[0][0]).toBe('period');
     console.log(`32,767-character cells: slowest parse ${slowest.toFixed(2)} ms (task pane's parser ${slowestPane.toFixed(2)} ms); CEQ.CLV ${clvMs.toFixed(2)} ms; CEQ.PROJECT with three such notes ${projectMs.toFixed(2)} ms`);
   });
@@ -63,10 +63,10 @@ describe('long text', () => {
 describe('CEQ.DEFAULTS', () => {
   it('checks its 50-name limit before duplicates, and finds duplicates in one pass', () => {
     const fiftyOne = [Array.from({ length: 51 }, (_, j) => (j === 50 ? 'n0' : `n${j}`))];
-    expect(outcome('CEQ.DEFAULTS', fiftyOne)).toBe('#VALUE! segments: 51 names is too large; the limit is 1 – 50');
-    expect(outcome('CEQ.DEFAULTS', [['SMB', 'Mid', 'SMB']])).toBe('#VALUE! segments: "SMB" appears twice; segment names must be unique');
+    expect(outcome('DEFAULTS', fiftyOne)).toBe('#VALUE! segments: 51 names is too large; the limit is 1 – 50');
+    expect(outcome('DEFAULTS', [['SMB', 'Mid', 'SMB']])).toBe('#VALUE! segments: "SMB" appears twice; segment names must be unique');
     const big = Array.from({ length: 2000 }, (_, i) => Array.from({ length: 50 }, (_, j) => `n${i}_${j}`));
-    const [r, ms] = timed(() => outcome('CEQ.DEFAULTS', big));
+    const [r, ms] = timed(() => outcome('DEFAULTS', big));
     expect(r).toBe(`#VALUE! segments: ${MAX_INPUT_CELLS} names is too large; the limit is 1 – 50`);
     console.log(`CEQ.DEFAULTS on 2,000 × 50 distinct names: ${ms.toFixed(1)} ms`);
   });
@@ -104,10 +104,10 @@ describe('a lone comma: one rule', () => {
 
 describe('CEQ.NRR at the edges of a double', () => {
   it('names start_arr when the ratio passes the largest double, and is otherwise finite and right', () => {
-    expect(outcome('CEQ.NRR', 5e-324, 1e15, 0, 0)).toBe('#VALUE! start_arr: 5e-324 is too small beside expansion (1000000000000000): the ratio passes the largest number a cell holds');
+    expect(outcome('NRR', 5e-324, 1e15, 0, 0)).toBe('#VALUE! start_arr: 5e-324 is too small beside expansion (1000000000000000): the ratio passes the largest number a cell holds');
     const money = fc.oneof(fc.double({ min: 0, max: 1e15, noNaN: true }), fc.constantFrom(0, 5e-324, 1e-300, 1, 1e15));
     fc.assert(fc.property(money.filter((s) => s > 0), money, money, money, (start, expansion, contraction, churned) => {
-      const r = outcome('CEQ.NRR', start, expansion, contraction, churned);
+      const r = outcome('NRR', start, expansion, contraction, churned);
       if (typeof r === 'string') {
         expect(r).toMatch(/^#VALUE! (churned: contraction \+ churned|start_arr: .* is too small beside expansion)/);
         return;
@@ -124,11 +124,11 @@ describe('CEQ.OPTIMIZE with no customers', () => {
     const none = [['customers', 0], ['newCustomers', 0]];
     const bounds = [['commissionNew', 0, 0.2], ['clawback', 0, 0.5]];
     for (const budget of [[['comp_cost_share']], [['comp_cost_share', 0.1]]]) {
-      expect(outcome('CEQ.OPTIMIZE', none, [['commissionNew', 0.1]], bounds, null, budget)).toBe(
+      expect(outcome('OPTIMIZE', none, [['commissionNew', 0.1]], bounds, null, budget)).toBe(
         '#VALUE! budget: comp_cost_share divides comp cost by revenue, and this scenario has no revenue over the horizon (no customers): use year1_comp_cost or none');
     }
     for (const budget of [null, [['none']], [[1e6]]]) {
-      const rows = outcome('CEQ.OPTIMIZE', none, [['commissionNew', 0.1]], bounds, null, budget) as unknown[][];
+      const rows = outcome('OPTIMIZE', none, [['commissionNew', 0.1]], bounds, null, budget) as unknown[][];
       for (const row of rows) for (const v of row) if (typeof v === 'number') expect(Math.abs(v)).toBeLessThan(1e300);
     }
   });
@@ -139,10 +139,10 @@ describe('size limits', () => {
     const long = 'x'.repeat(32_767);
     const rows = Math.ceil(MAX_INPUT_TEXT / long.length / 2) + 1;
     const text = Array.from({ length: rows }, () => [long, long]);
-    expect(outcome('CEQ.PROJECT', text, [['commissionNew', 0.1]])).toBe(`#VALUE! assumptions: ${rows * 2 * long.length} characters of text is too large; the limit is ${MAX_INPUT_TEXT}`);
-    expect(outcome('CEQ.CROSSOVER', [[1]], [[1]], 'y'.repeat(MAX_INPUT_TEXT + 1))).toBe(`#VALUE! cumulative: ${MAX_INPUT_TEXT + 1} characters of text is too large; the limit is ${MAX_INPUT_TEXT}`);
+    expect(outcome('PROJECT', text, [['commissionNew', 0.1]])).toBe(`#VALUE! assumptions: ${rows * 2 * long.length} characters of text is too large; the limit is ${MAX_INPUT_TEXT}`);
+    expect(outcome('CROSSOVER', [[1]], [[1]], 'y'.repeat(MAX_INPUT_TEXT + 1))).toBe(`#VALUE! cumulative: ${MAX_INPUT_TEXT + 1} characters of text is too large; the limit is ${MAX_INPUT_TEXT}`);
     const cells = Array.from({ length: 1001 }, () => new Array(100).fill(1));
-    expect(outcome('CEQ.SIMULATE', [['churn', 0.1]], [['commissionNew', 0.1]], [['commissionNew', 0.1]], cells)).toBe(
+    expect(outcome('SIMULATE', [['churn', 0.1]], [['commissionNew', 0.1]], [['commissionNew', 0.1]], cells)).toBe(
       '#VALUE! uncertainty: 100100 cells is too large; the limit is 1 – 100000');
   });
 });

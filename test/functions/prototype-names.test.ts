@@ -60,37 +60,37 @@ function expectSpill(result: unknown): void {
 describe('every Object.prototype name typed where the custom functions read a name', () => {
   it('as an assumption key, a plan key or a quota key: unknown key, named', () => {
     fc.assert(fc.property(spellings, (name) => {
-      expectRefusalNaming(outcome('CEQ.PROJECT', [[name, 1]], P), name);
-      expectRefusalNaming(outcome('CEQ.PROJECT', A, [[name, 1]]), name);
-      expectRefusalNaming(outcome('CEQ.PROJECT', A, [[`ae.${name.trim()}`, 1]]), name);
-      expectRefusalNaming(outcome('CEQ.PROJECT', A, [[`ae.${name.trim()}.quota`, 1]]), name);
+      expectRefusalNaming(outcome('PROJECT', [[name, 1]], P), name);
+      expectRefusalNaming(outcome('PROJECT', A, [[name, 1]]), name);
+      expectRefusalNaming(outcome('PROJECT', A, [[`ae.${name.trim()}`, 1]]), name);
+      expectRefusalNaming(outcome('PROJECT', A, [[`ae.${name.trim()}.quota`, 1]]), name);
     }), { numRuns: 60 });
   });
 
   it('as a segment name: a name like any other', () => {
     fc.assert(fc.property(fc.constantFrom(...PROTOTYPE_NAMES), (name) => {
-      const defaults = outcome('CEQ.DEFAULTS', [[name, 'other']]) as unknown[][];
+      const defaults = outcome('DEFAULTS', [[name, 'other']]) as unknown[][];
       expectSpill(defaults);
       expect(defaults[0].slice(1, 3)).toEqual([name, 'other']);
-      const rows = outcome('CEQ.PROJECT', [['key', name, 'other'], ['churn', 0.1, 0.2]], P);
+      const rows = outcome('PROJECT', [['key', name, 'other'], ['churn', 0.1, 0.2]], P);
       expectSpill(rows);
-      const simulated = outcome('CEQ.SIMULATE', [['key', name, 'other'], ['churn', 0.1, 0.2]], P, P, [[`${name}.churn`, 'uniform', 0.05, 0.2]], 5);
+      const simulated = outcome('SIMULATE', [['key', name, 'other'], ['churn', 0.1, 0.2]], P, P, [[`${name}.churn`, 'uniform', 0.05, 0.2]], 5);
       expectSpill(simulated);
     }), { numRuns: 24 });
   });
 
   it('as a metric, a distribution, an uncertainty key, a bound, an objective, a budget or a boolean: refused, named', () => {
     fc.assert(fc.property(spellings, (name) => {
-      expectRefusalNaming(outcome('CEQ.COMPARE', A, P, P, name), name);
-      expectRefusalNaming(outcome('CEQ.SIMULATE', A, P, P, UNCERTAIN, 5, 1, name), name);
-      expectRefusalNaming(outcome('CEQ.SIMULATE', A, P, P, [['churn', name, 0.05, 0.2]], 5), name);
-      expectRefusalNaming(outcome('CEQ.SIMULATE', A, P, P, [[name, 'uniform', 0.05, 0.2]], 5), name);
-      expectRefusalNaming(outcome('CEQ.SIMULATE', A, P, P, [[`${name.trim()}.churn`, 'uniform', 0.05, 0.2]], 5), name);
-      expectRefusalNaming(outcome('CEQ.TORNADO', A, P, P, [[null]], name), name);
-      expectRefusalNaming(outcome('CEQ.OPTIMIZE', A, P, BOUNDS, name), name);
-      expectRefusalNaming(outcome('CEQ.OPTIMIZE', A, P, [[name, 0, 0.2]]), name);
-      expectRefusalNaming(outcome('CEQ.OPTIMIZE', A, P, BOUNDS, null, [[name]]), name);
-      expectRefusalNaming(outcome('CEQ.CROSSOVER', [[1]], [[2]], name), name);
+      expectRefusalNaming(outcome('COMPARE', A, P, P, name), name);
+      expectRefusalNaming(outcome('SIMULATE', A, P, P, UNCERTAIN, 5, 1, name), name);
+      expectRefusalNaming(outcome('SIMULATE', A, P, P, [['churn', name, 0.05, 0.2]], 5), name);
+      expectRefusalNaming(outcome('SIMULATE', A, P, P, [[name, 'uniform', 0.05, 0.2]], 5), name);
+      expectRefusalNaming(outcome('SIMULATE', A, P, P, [[`${name.trim()}.churn`, 'uniform', 0.05, 0.2]], 5), name);
+      expectRefusalNaming(outcome('TORNADO', A, P, P, [[null]], name), name);
+      expectRefusalNaming(outcome('OPTIMIZE', A, P, BOUNDS, name), name);
+      expectRefusalNaming(outcome('OPTIMIZE', A, P, [[name, 0, 0.2]]), name);
+      expectRefusalNaming(outcome('OPTIMIZE', A, P, BOUNDS, null, [[name]]), name);
+      expectRefusalNaming(outcome('CROSSOVER', [[1]], [[2]], name), name);
     }), { numRuns: 60 });
   });
 });

@@ -20,13 +20,13 @@ describe('the quota functions in the built bundle', () => {
   });
 
   it('are registered once each, and their parameter help states the catalogue ranges', () => {
-    for (const id of ['CEQ.PAYOUT', 'CEQ.ATTAINMENT']) expect(bundle.associateCalls.get(id)).toBe(1);
+    for (const id of ['PAYOUT', 'ATTAINMENT']) expect(bundle.associateCalls.get(id)).toBe(1);
     const meta = new Map(readMetadata().functions.map((f) => [f.id, f]));
     const spec = (key: string): ValueSpec => QUOTA_CATALOGUE.find((s) => s.key === key) ?? findSpec(key)!;
     const help = (id: string, name: string) => (meta.get(id)!.parameters.find((p) => p.name === name) as unknown as { description: string }).description;
-    for (const key of ['threshold', 'accelerator', 'cap', 'decelerator']) expect(help('CEQ.PAYOUT', key)).toContain(`${spec(key).min} to ${spec(key).max}`);
-    expect(help('CEQ.ATTAINMENT', 'cv')).toContain(`${spec('attainmentCV').min} to ${spec('attainmentCV').max}`);
-    expect(meta.get('CEQ.ATTAINMENT')!.parameters.map((p) => [p.name, p.dimensionality ?? 'scalar', !!p.optional]))
+    for (const key of ['threshold', 'accelerator', 'cap', 'decelerator']) expect(help('PAYOUT', key)).toContain(`${spec(key).min} to ${spec(key).max}`);
+    expect(help('ATTAINMENT', 'cv')).toContain(`${spec('attainmentCV').min} to ${spec('attainmentCV').max}`);
+    expect(meta.get('ATTAINMENT')!.parameters.map((p) => [p.name, p.dimensionality ?? 'scalar', !!p.optional]))
       .toEqual([['expected_attainment', 'scalar', false], ['cv', 'scalar', false], ['bands', 'matrix', true]]);
   });
 

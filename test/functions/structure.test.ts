@@ -54,10 +54,10 @@ describe('scripts/functions-es.mjs', () => {
   };
 
   it('fails loudly when an id has no Spanish entry or a parameter drifted', () => {
-    const missingId = run({ functions: [{ id: 'CEQ.NEW', name: 'CEQ.NEW', parameters: [], result: {} }] });
+    const missingId = run({ functions: [{ id: 'NEW', name: 'NEW', parameters: [], result: {} }] });
     expect(missingId.ok).toBe(false);
-    expect(missingId.err).toContain('CEQ.NEW: no Spanish entry');
-    const renamed = run({ functions: [{ id: 'CEQ.GRR', name: 'CEQ.GRR', parameters: [{ name: 'start' }, { name: 'contraction' }, { name: 'churned' }], result: {} }] });
+    expect(missingId.err).toContain('NEW: no Spanish entry');
+    const renamed = run({ functions: [{ id: 'GRR', name: 'GRR', parameters: [{ name: 'start' }, { name: 'contraction' }, { name: 'churned' }], result: {} }] });
     expect(renamed.ok).toBe(false);
     expect(renamed.err).toContain('parameter 1 is "start"');
   });

@@ -82,10 +82,10 @@ describe('correlated inputs, variance sensitivity and how sure, in the built bun
     sh.set('A90', '=CEQ.SIMULATE(A1:B2, D1:E9, G1:H9, J1:N4, 300, 3, "contribution", P20:R22)');
     expect(String(sh.get('A90'))).toMatch(/#VALUE!/);
     const s = scenario();
-    const message = errorMessageOf(bundle, 'CEQ.SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY, 300, 3,
+    const message = errorMessageOf(bundle, 'SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY, 300, 3,
       'contribution', [['', 'responsiveness', 'arpa'], ['responsiveness', 1, 0.2], ['arpa', 0.2, 1]]);
     expect(message).toMatch(/correlation arpa: is not a row of the uncertainty table \(responsiveness, churn, newCustomers\)/);
-    const range = errorMessageOf(bundle, 'CEQ.SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY, 300, 3,
+    const range = errorMessageOf(bundle, 'SIMULATE', ASSUMPTIONS, planRows(s.baseline.values), planRows(s.proposed[0].values), UNCERTAINTY, 300, 3,
       'contribution', [['', 'responsiveness', 'churn'], ['responsiveness', 1, 1.5], ['churn', 1.5, 1]]);
     expect(range).toMatch(/correlation responsiveness × churn.*1\.5.*-1.*1/);
   });
@@ -119,7 +119,7 @@ describe('correlated inputs, variance sensitivity and how sure, in the built bun
     // A range is read as CEQ.SIMULATE's table.
     sh.set('H120', '=CEQ.SUMMARY(A1:B2, D1:E9, G1:H9, , J1:N4, 500, 2)');
     expect(sh.get('I133')).toBe(runMonteCarlo(s, TABLE, { trials: 500, seed: 2, kinds: [] }).plans[0].pWinNpv);
-    const big = callFunction(bundle, 'CEQ.SUMMARY', [['horizonYears', 30], ['periodsPerYear', 12]], planRows(s.baseline.values), planRows(s.proposed[0].values), null, true, 20000);
+    const big = callFunction(bundle, 'SUMMARY', [['horizonYears', 30], ['periodsPerYear', 12]], planRows(s.baseline.values), planRows(s.proposed[0].values), null, true, 20000);
     expect(String((big as Error).message)).toMatch(/CEQ.SIMULATE for a long run/);
   });
 });

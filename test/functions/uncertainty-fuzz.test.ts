@@ -78,7 +78,7 @@ describe('random cells', () => {
     const metric = fc.option(fc.oneof(fc.constantFrom('contribution', 'revenue', 'cumulative_revenue', 'arr', 'nrr'), cell), { nil: undefined });
     await fc.assert(fc.asyncProperty(assumptions, plan, plan, uncertainty, trials, seed, metric,
       async (a, b, p, u, n, seed, metric) => {
-        const r = callFunction(bundle, 'CEQ.SIMULATE', a, b, p, u, n, seed, metric);
+        const r = callFunction(bundle, 'SIMULATE', a, b, p, u, n, seed, metric);
         if (Array.isArray(r)) spills++;
         await expectWellFormed(r);
       }), { numRuns: 200 });
@@ -89,7 +89,7 @@ describe('random cells', () => {
     let spills = 0;
     await fc.assert(fc.asyncProperty(assumptions, plan, plan, fc.oneof(uncertainty, fc.constant([[null]])), fc.option(cell, { nil: undefined }),
       async (a, b, p, u, metric) => {
-        const r = callFunction(bundle, 'CEQ.TORNADO', a, b, p, u, metric);
+        const r = callFunction(bundle, 'TORNADO', a, b, p, u, metric);
         if (Array.isArray(r)) spills++;
         await expectWellFormed(r);
       }), { numRuns: 60 });
@@ -102,7 +102,7 @@ describe('random cells', () => {
     const objective = fc.option(fc.oneof(fc.constantFrom('npv', 'final_year_arr', 'customer_equity'), cell), { nil: undefined });
     await fc.assert(fc.asyncProperty(assumptions, plan, bounds, objective, budget,
       async (a, b, bd, objective, bg) => {
-        const r = callFunction(bundle, 'CEQ.OPTIMIZE', a, b, bd, objective, bg);
+        const r = callFunction(bundle, 'OPTIMIZE', a, b, bd, objective, bg);
         if (Array.isArray(r)) spills++;
         await expectWellFormed(r);
       }), { numRuns: 100 });

@@ -4,7 +4,7 @@ import { cloneScenario, findSpec, ModelError, scenarioFromJson, specsOf, type Sc
 import { insertComparison } from '../../src/office/comparison';
 import { readScenario } from '../../src/office/read-scenario';
 import { MARK_KEY } from '../../src/office/sheet-plan';
-import { insertModel } from '../../src/office/workbook';
+import { insertModel, liveFunctionNames } from '../../src/office/workbook';
 import { buildWorkbook, parseRange, summariseScenarios } from '../../src/workbook';
 import { FakeBook, FakeSheet, installFakeExcel } from './fake-excel';
 
@@ -13,7 +13,7 @@ const MODEL_SHEETS = ['CEQ Inputs', 'CEQ Model', 'CEQ Live', 'CEQ Summary'];
 
 /** Every cell the description writes, as the fake workbook holds it. */
 function expectWritten(book: FakeBook, s: Scenario, o: Parameters<typeof buildWorkbook>[1] = {}) {
-  const spec = buildWorkbook(s, o);
+  const spec = buildWorkbook(s, { functionNames: liveFunctionNames(o.lang ?? 'en'), ...o });
   let checked = 0;
   for (const sheet of spec.sheets) {
     const fake = book.sheet(sheet.name)!;
@@ -122,8 +122,9 @@ describe('Insert model (Office adapter against a mocked Excel)', () => {
     // Names of the segments that went are deleted, the rest kept; no validation left on the old segment columns.
     expect(book.names.has('CEQ_churn_Enterprise')).toBe(false);
     expect(book.names.has('CEQ_churn_SMB')).toBe(true);
-    expect(book.namesDeleted).toBe(buildWorkbook(three).names.length - buildWorkbook(one).names.length);
-    const assumptionRows = parseRange(buildWorkbook(one).names.find((n) => n.name === 'CEQ_Assumptions')!.ref);
+    const names = (s: Scenario) => buildWorkbook(s, { functionNames: liveFunctionNames('en') }).names;
+    expect(book.namesDeleted).toBe(names(three).length - names(one).length);
+    const assumptionRows = parseRange(names(one).find((n) => n.name === 'CEQ_Assumptions')!.ref);
     for (const key of inputs.validations.keys()) {
       const [r0, c0, , c1] = key.split(':').map(Number);
       if (r0 > assumptionRows.r0 && r0 <= assumptionRows.r1) expect([c0, c1]).toEqual([1, 1]);

@@ -12,7 +12,6 @@ import midMarket from '../../examples/mid-market-saas.json';
 import { formats } from '../../src/i18n';
 import { App, type AppProps } from '../../src/taskpane/App';
 
-jest.setTimeout(30_000);
 // Role queries skip their per-element visibility check (getComputedStyle on every node): several
 // times faster on a form of a hundred inputs, and nothing here is hidden by CSS alone.
 configure({ defaultHidden: true });
@@ -35,6 +34,18 @@ const byPath = (path: string) => document.querySelector<HTMLInputElement>(`[data
 const segmentInput = (key: string, column: number) => document.querySelectorAll<HTMLInputElement>(`[data-path^="segment:"][data-path$=":${key}"]`)[column];
 const type = (el: HTMLElement, text: string) => fireEvent.change(el, { target: { value: text } });
 const liveNpv = () => screen.getByTestId('live-npv').textContent;
+/** Opens a tab inside act(): its lazy screen (preloaded, setup.ts) renders before the test reads it. */
+const openTab = (name: string) => act(async () => {
+  fireEvent.click(screen.getByRole('tab', { name }));
+});
+
+// The live strip's lazy chart is loaded here, once for the file (waiting for it to show, an event), so
+// no test's synchronous render leaves a suspended component to finish loading outside act().
+beforeAll(async () => {
+  const view = renderApp();
+  await screen.findByTestId('live-chart');
+  view.unmount();
+});
 
 describe('the scenario form', () => {
   it('shows baseline and proposed plans side by side with units and valid ranges from the catalogue', () => {
@@ -204,8 +215,8 @@ describe('results and summary screens', () => {
     const writeText = jest.fn().mockResolvedValue(undefined);
     Object.assign(navigator, { clipboard: { writeText } });
     renderApp();
-    fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
-    const table = await screen.findByTestId('metrics-table', {}, { timeout: 10_000 }); // the lazy screen compiles under ts-jest first
+    await openTab('Results');
+    const table = await screen.findByTestId('metrics-table');
     const r = runScenario(example());
     const base = yearly(r.baseline);
     const prop = yearly(r.proposed[0]);
@@ -230,7 +241,7 @@ describe('results and summary screens', () => {
   it('the results follow an edit made on the scenario screen', async () => {
     renderApp();
     type(renewal(), '6');
-    fireEvent.click(screen.getByRole('tab', { name: 'Results' }));
+    await openTab('Results');
     const table = await screen.findByTestId('metrics-table');
     const prop = yearly(runScenario(withRenewal(0.06)).proposed[0]);
     const row = table.querySelector('tr[data-metric="arr"][data-line="proposed"]') as HTMLElement;
@@ -239,7 +250,7 @@ describe('results and summary screens', () => {
 
   it('the summary gives cost, crossover, break-even, NPV, equity, the tenure view and the top three drivers', async () => {
     renderApp();
-    fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
+    await openTab('Summary');
     await screen.findByTestId('summary');
     const c = runScenario(example()).comparisons[0];
     expect(screen.getByTestId('summary-npv')).toHaveTextContent(en.money(c.npvDelta));
@@ -253,7 +264,7 @@ describe('results and summary screens', () => {
     // Negative in parentheses AND coloured (a class only negatives get).
     expect(cost.querySelector('span')?.className).toBeTruthy();
     expect(screen.getByTestId('summary-npv').querySelector('span')?.className ?? '').toBe('');
-    const drivers = await screen.findByTestId('summary-drivers', {}, { timeout: 10_000 });
+    const drivers = await screen.findByTestId('summary-drivers');
     expect([...drivers.querySelectorAll('li')].map((li) => li.getAttribute('data-key'))).toEqual(topDrivers(example()).map((d) => d.key));
   });
 });
@@ -262,7 +273,7 @@ describe('where the pane runs', () => {
   it('in preview the workbook tab is a note, not workbook actions', async () => {
     renderApp();
     expect(screen.getByTestId('preview-badge')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('tab', { name: 'Workbook' }));
+    await openTab('Workbook');
     expect(await screen.findByTestId('preview-workbook-note')).toHaveTextContent('need Excel');
     expect(screen.queryByRole('button', { name: 'Insert model' })).toBeNull();
   });
@@ -280,9 +291,9 @@ describe('without a proposed plan', () => {
     renderApp();
     fireEvent.click(screen.getByLabelText('Remove plan Retention plan'));
     expect(screen.queryByTestId('live-strip')).toBeNull();
-    fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
+    await openTab('Summary');
     expect(await screen.findByText('Add a proposed plan to compare it with the baseline.')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('tab', { name: 'Scenario' }));
+    await openTab('Scenario');
     fireEvent.click(screen.getByText('New proposal from today’s plan'));
     expect(planInput('commissionRenewal', 1)).toHaveValue('2'); // a new plan starts as a copy of the baseline
     expect(screen.getByTestId('live-npv')).toHaveTextContent('$0');

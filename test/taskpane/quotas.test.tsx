@@ -17,7 +17,6 @@ import { App } from '../../src/taskpane/App';
 import { quotaFieldSpec } from '../../src/taskpane/state/quota-fields';
 import { quotaScenario } from './quotas-example';
 
-jest.setTimeout(30_000);
 configure({ defaultHidden: true });
 
 const en = formats('en-US', 'USD');
@@ -26,7 +25,7 @@ const es = formats('es-ES', 'EUR');
 async function openQuotas(initial?: Scenario, host: { kind: 'preview' } | { kind: 'excel'; displayLanguage: string } = { kind: 'preview' }) {
   render(<App host={host} browserLocale="en-US" initial={initial} />);
   fireEvent.click(screen.getByTestId('tab-quotas'));
-  await screen.findByTestId('quotas', {}, { timeout: 10_000 });
+  await screen.findByTestId('quotas');
 }
 /** The quota field of plan column `column` (0 = baseline) by its plan key. */
 const field = (key: string, column = 1) => document.querySelectorAll<HTMLInputElement>(`[data-path^="plan:"][data-path$=":${key}"]`)[column];
@@ -175,7 +174,7 @@ describe('the Quotas tab', () => {
     type(field('ae.newArr.quota'), '800,000');
     expectFigures(quotaScenario({ 'ae.newArr.quota': 800_000 }), en);
     fireEvent.click(screen.getByTestId('tab-summary'));
-    await screen.findByTestId('summary', {}, { timeout: 10_000 });
+    await screen.findByTestId('summary');
     const c = runScenario(quotaScenario({ 'ae.newArr.quota': 800_000 })).comparisons[0];
     expect(screen.getByTestId('summary-npv')).toHaveTextContent(en.money(c.npvDelta));
     expect(c.npvDelta).not.toBeCloseTo(runScenario(quotaScenario()).comparisons[0].npvDelta, 0);
@@ -203,7 +202,7 @@ describe('the Quotas tab', () => {
     render(<App host={{ kind: 'preview' }} browserLocale="en-US" initial={s} />);
     fireEvent.click(screen.getByRole('switch', { name: 'Budget neutral' }));
     fireEvent.click(screen.getByTestId('tab-quotas'));
-    await screen.findByTestId('quotas', {}, { timeout: 10_000 });
+    await screen.findByTestId('quotas');
     const { plan } = budgetNeutralPlan(s, s.proposed[0].values);
     const neutral = { ...s, proposed: [{ ...s.proposed[0], values: plan }] };
     expect(expectFigures(neutral, en)).toBe(7);

@@ -14,3 +14,12 @@ if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
     dispatchEvent: () => false,
   }) as MediaQueryList;
 }
+
+// Every jsdom suite starts with the pane's lazy modules loaded (lazy.ts): a lazy screen then renders
+// within the act() that opened its tab, however busy the machine. The generous limit only guards a hang.
+// findBy/waitFor wait for the DOM to change (a MutationObserver), not for a clock: their time limit is
+// jest's hang guard (jest.config.js testTimeout), so a slow machine only makes a test slower.
+import { configure } from '@testing-library/react';
+import { preloadLazyModules } from './lazy';
+configure({ asyncUtilTimeout: 600_000 });
+beforeAll(() => preloadLazyModules());

@@ -11,7 +11,6 @@ import { App } from '../../src/taskpane/App';
 import { defaultTable, evaluateTable } from '../../src/taskpane/uncertainty/table';
 
 configure({ defaultHidden: true });
-jest.setTimeout(30_000);
 
 const example = () => scenarioFromJson(midMarket as ScenarioJson);
 /** The default table of the mid-market example (three segments): behaviour, then each business key per segment. */
@@ -26,7 +25,7 @@ async function openTab(lang: 'en-US' | 'es-ES' = 'en-US') {
   render(<App host={{ kind: 'preview' }} browserLocale={lang} />);
   // The tab is a lazy chunk: let it load inside act.
   await act(async () => { fireEvent.click(screen.getByTestId('tab-uncertainty')); });
-  return screen.findByTestId('uncertainty', {}, { timeout: 10_000 });
+  return screen.findByTestId('uncertainty');
 }
 const rows = () => within(screen.getByTestId('uncertainty-rows')).getAllByRole('group').filter((g) => g.tagName === 'FIELDSET');
 const keysShown = () => rows().map((r) => r.getAttribute('data-key'));

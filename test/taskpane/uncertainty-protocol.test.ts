@@ -16,7 +16,6 @@ import { createJobHandler, PANE_SERIES, trialsPerSlice, type Reply, type Request
 import { defaultOptimizerDraft, evaluateOptimizer } from '../../src/taskpane/uncertainty/optimizer';
 import { JobRunner, localPort, type Port } from '../../src/taskpane/uncertainty/runner';
 
-jest.setTimeout(60_000);
 
 const example = (): Scenario => scenarioFromJson(JSON.parse(readFileSync(join(__dirname, '../../examples/mid-market-saas.json'), 'utf8')) as ScenarioJson);
 const ROWS: UncertaintyRow[] = [

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneScenario, deltaSeries, cumulative, scenarioFromJson, type Language, type Metric, type Scenario } from '../../src/engine';
-import { FUNCTIONS_ES } from '../../src/functions/names-es';
+import { functionIdOf } from '../../src/functions/excel-names';
+import { liveFunctionNames } from '../../src/office/workbook';
 import { functionDef, invoke, NEVER } from '../../src/functions/table';
 import { PROJECT_METRICS, snake } from '../../src/functions/model';
 import {
-  buildWorkbook, LIVE_COMPARE_METRICS, LIVE_FUNCTION_NAMES, parseRange, plansWithQuotas, SUMMARY_FIELDS, type BuiltWorkbook, type CellSpec, type SheetSpec,
+  buildWorkbook, LIVE_COMPARE_METRICS, parseRange, plansWithQuotas, SUMMARY_FIELDS, type BuiltWorkbook, type CellSpec, type SheetSpec,
 } from '../../src/workbook';
 import { close } from './hf';
 
@@ -20,11 +21,6 @@ const examplesDir = join(__dirname, '../../examples');
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json'))
   .map((f) => [f, scenarioFromJson(JSON.parse(readFileSync(join(examplesDir, f), 'utf8')))] as const);
 
-/** Display name → function id, from the functions' own tables (English ids, Spanish names). */
-const idOf = new Map<string, string>([
-  ...['CEQ.PROJECT', 'CEQ.COMPARE', 'CEQ.SUMMARY'].map((id) => [id, id] as [string, string]),
-  ...Object.entries(FUNCTIONS_ES).map(([id, f]) => [f.name, id] as [string, string]),
-]);
 
 type Grid = unknown[][];
 
@@ -53,7 +49,7 @@ function runLiveSheet(wb: BuiltWorkbook): { live: SheetSpec; calls: Call[] } {
   for (const cell of live.cells) {
     const m = /^(CEQ\.[A-Z.]+)\((.*)\)$/.exec(cell.formula ?? '');
     if (!m) continue;
-    const id = idOf.get(m[1]);
+    const id = functionIdOf(m[1]);
     if (!id) throw new Error(`${m[1]} is not a function the add-in registers`);
     const args = m[2].split(',').map((a) => (a.startsWith('"') ? a.slice(1, -1) : namedValues(wb, a)));
     calls.push({ cell, id, result: invoke(functionDef(id), args as never) });
@@ -66,7 +62,7 @@ function projectionColumn(header: unknown[], metric: Metric): number {
 }
 
 function checkAgainstEngine(s: Scenario, lang: Language) {
-  const wb = buildWorkbook(s, { lang });
+  const wb = buildWorkbook(s, { lang, functionNames: liveFunctionNames(lang) });
   const { live, calls } = runLiveSheet(wb);
   const r = wb.result;
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
@@ -76,9 +72,9 @@ function checkAgainstEngine(s: Scenario, lang: Language) {
   };
   // CEQ.PROJECT runs a plan as the plan in force, so only the baseline's matches the model: the
   // proposed plans are shown through CEQ.COMPARE, which runs them against the baseline.
-  expect(calls.filter((c) => c.id === 'CEQ.PROJECT')).toHaveLength(1);
-  expect(calls.filter((c) => c.id === 'CEQ.SUMMARY')).toHaveLength(s.proposed.length);
-  expect(calls.filter((c) => c.id === 'CEQ.COMPARE')).toHaveLength(LIVE_COMPARE_METRICS.length * s.proposed.length);
+  expect(calls.filter((c) => c.id === 'PROJECT')).toHaveLength(1);
+  expect(calls.filter((c) => c.id === 'SUMMARY')).toHaveLength(s.proposed.length);
+  expect(calls.filter((c) => c.id === 'COMPARE')).toHaveLength(LIVE_COMPARE_METRICS.length * s.proposed.length);
 
   let project = 0;
   let summary = 0;
@@ -93,7 +89,7 @@ function checkAgainstEngine(s: Scenario, lang: Language) {
         if ((i || j) && occupied.has(`${call.cell.row + i}:${call.cell.col + j}`)) failures.push(`${call.id} at R${call.cell.row + 1}C${call.cell.col + 1} spills into a written cell`);
       }
     }
-    if (call.id === 'CEQ.PROJECT') {
+    if (call.id === 'PROJECT') {
       const p = project++;
       const projection = p === 0 ? r.baseline : r.proposed[p - 1];
       expect(rows).toHaveLength(P + 1);
@@ -101,7 +97,7 @@ function checkAgainstEngine(s: Scenario, lang: Language) {
         const col = projectionColumn(rows[0], metric);
         for (let t = 0; t < P; t++) expectClose(`PROJECT plan ${p} ${metric} period ${t + 1}`, rows[t + 1][col], projection.value(metric, t));
       }
-    } else if (call.id === 'CEQ.SUMMARY') {
+    } else if (call.id === 'SUMMARY') {
       const c = r.comparisons[summary++] as unknown as Record<string, number | null>;
       expect(rows.map((x) => x[0])).toEqual(SUMMARY_FIELDS.map((f) => snake(f)));
       SUMMARY_FIELDS.forEach((field, k) => expectClose(`SUMMARY ${field}`, rows[k][1], c[field] ?? NEVER));
@@ -133,14 +129,18 @@ describe('the live sheet: CEQ functions over the inputs sheet equal the engine',
 
   it('in Spanish: the Spanish function names are the ones the add-in registers, with the same results', () => {
     const s = cloneScenario(examples[0][1]);
-    const wb = buildWorkbook(s, { lang: 'es' });
+    const wb = buildWorkbook(s, { lang: 'es', functionNames: liveFunctionNames('es') });
     const names = new Set(wb.sheets.find((x) => x.key === 'live')!.cells.map((c) => /^(CEQ\.[A-Z.]+)\(/.exec(c.formula ?? '')?.[1]).filter(Boolean));
+    // What a Spanish Excel builds from the manifest's namespace and functions-es.json's names.
     expect([...names].sort()).toEqual(['CEQ.COMPARAR', 'CEQ.PROYECTAR', 'CEQ.RESUMEN']);
     expect(checkAgainstEngine(s, 'es').slice(0, 10)).toEqual([]);
   });
 
-  it("the workbook layer's own copy of the Spanish names agrees with src/functions/names-es.ts", () => {
-    for (const [id, name] of Object.entries(LIVE_FUNCTION_NAMES.es)) expect(FUNCTIONS_ES[`CEQ.${id}`].name).toBe(name);
+  it('writes the names Excel builds, namespace + "." + metadata name, in English', () => {
+    const wb = buildWorkbook(cloneScenario(examples[0][1]), { functionNames: liveFunctionNames('en') });
+    const names = new Set(wb.sheets.find((x) => x.key === 'live')!.cells.map((c) => /^(CEQ\.[A-Z.]+)\(/.exec(c.formula ?? '')?.[1]).filter(Boolean));
+    expect([...names].sort()).toEqual(['CEQ.COMPARE', 'CEQ.PROJECT', 'CEQ.SUMMARY']);
+    expect(() => buildWorkbook(cloneScenario(examples[0][1]))).toThrow(/functionNames/);
   });
 
   it('two proposed plans, monthly: every block has room for its spill', () => {
