@@ -5,7 +5,7 @@
  * finite, no nulls, capped) and turn any failure into #VALUE! or #N/A (errors.ts).
  */
 import {
-  CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
+  baselineFlows, CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
   type AssumptionSpec, type Comparison, type Language,
 } from '../engine';
 import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
@@ -109,7 +109,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       // Plans paid on quotas move effort through their effective rates at the baseline's expected
       // attainment (quota-project.ts), as CEQ.PROJECT's projections do; flat plans through their rates.
       const quotas = planUsesQuotas(baseline.values) || planUsesQuotas(proposed.values);
-      const behaviour = quotas ? quotaTargetBehaviour(s, proposed.values) : planBehaviour(proposed.values, baseline.values, s.behaviour);
+      const behaviour = quotas ? quotaTargetBehaviour(s, proposed.values) : planBehaviour(proposed.values, baseline.values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
       return [behaviour.sales.slice()];
     },
   }),

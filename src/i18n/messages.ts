@@ -84,6 +84,7 @@ export const MESSAGES = {
     es: 'Supuestos de comportamiento: cómo siguen el esfuerzo, el soporte y el boca a boca a la retribución. Muchos son poco conocidos; el resumen muestra cuáles importan más.',
   },
   'group.sales': { en: 'Sales effort', es: 'Esfuerzo comercial' },
+  'group.people': { en: 'People: attrition and its cost', es: 'Personas: rotación y su coste' },
   'group.service': { en: 'Service', es: 'Soporte' },
   'group.overselling': { en: 'Over-selling', es: 'Sobreventa' },
   'group.wordOfMouth': { en: 'Word of mouth', es: 'Boca a boca' },

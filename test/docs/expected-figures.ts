@@ -34,8 +34,8 @@ const none = (period: number | null, word: string): Expected => period ?? word;
 /** Behaviour once fully adopted and every contract renewed, with contacts at their entered level. */
 function longRun(plan: PlanValues) {
   const target = planBehaviour(plan, baselinePlan, b);
-  const u = unresolvedShare(target.resolveShare, plan, b);
-  const u0 = unresolvedShare(b.resolveEffortShare, baselinePlan, b);
+  const u = unresolvedShare(target.resolveShare, target.serviceLevel, plan, b);
+  const u0 = unresolvedShare(b.resolveEffortShare, 1, baselinePlan, b);
   const salesChurn = (segment.churn - serviceChurnAtStart(segment, b, baselinePlan)) * (target.sales[1] / b.effortRetain) ** -b.elasticityRetain;
   const serviceChurnRate = serviceChurn(segment.contactsPerCustomer, u, b);
   const newShare = segment.newCustomers / (segment.newCustomers + segment.customers);
@@ -48,7 +48,7 @@ function longRun(plan: PlanValues) {
   const newBefore = segment.newCustomers * (target.sales[0] / b.effortAcquire) ** b.elasticityAcquire;
   return {
     sAcquire: target.sales[0], sRetain: target.sales[1], sExpand: target.sales[2], sResolve: target.resolveShare,
-    resolution: humanResolution(target.resolveShare, plan, b), unresolved: u, misSold: target.misSold,
+    resolution: humanResolution(target.resolveShare, target.serviceLevel, plan, b), unresolved: u, misSold: target.misSold,
     salesChurn, serviceChurn: serviceChurnRate, churn: salesChurn + serviceChurnRate,
     expansion: segment.expansion * (target.sales[2] / b.effortExpand) ** b.elasticityExpand,
     newBefore, promoters, detractors, wordOfMouth, newAfter: newBefore * wordOfMouth,
@@ -180,7 +180,7 @@ export const year1Phase = (() => {
 
 function englishProse(): ProseFigure[] {
   const c = comparison;
-  const u0 = unresolvedShare(b.resolveEffortShare, baselinePlan, b);
+  const u0 = unresolvedShare(b.resolveEffortShare, 1, baselinePlan, b);
   const service0 = serviceChurnAtStart(segment, b, baselinePlan);
   const [nrr, grr] = [yearsBaseline[0].nrr, yearsBaseline[0].grr];
   const enterprise = examples['enterprise-multi-year'];
