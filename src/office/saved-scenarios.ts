@@ -13,7 +13,7 @@
  * validated by the engine before it is written, so an invalid one never replaces a valid one.
  */
 import {
-  describeProblems, ModelError, scenarioFromJson, scenarioToJson, SCENARIO_SCHEMA_VERSION,
+  describeProblems, ModelError, modelChangedSince, scenarioFromJson, scenarioToJson, SCENARIO_SCHEMA_VERSION,
   type Language, type Scenario, type ScenarioJson,
 } from '../engine';
 
@@ -51,6 +51,8 @@ export interface SavedEntry {
   /** valid: loads; invalid: fails validation (kept untouched); newer: saved by a newer add-in. */
   status: 'valid' | 'invalid' | 'newer';
   problems?: string;
+  /** Saved under model version 1: it loads with model 2's new assumptions at their defaults, and its figures change. */
+  modelChanged?: boolean;
 }
 
 export interface StoreState {
@@ -221,7 +223,7 @@ export class SavedScenarios {
     if ((i.scenario.schemaVersion ?? 0) > SCENARIO_SCHEMA_VERSION) return { ...base, status: 'newer', problems: TEXT.newerItem[this.lang] };
     try {
       scenarioFromJson(i.scenario);
-      return { ...base, status: 'valid' };
+      return { ...base, status: 'valid', ...(modelChangedSince(i.scenario) ? { modelChanged: true } : {}) };
     } catch (e) {
       return { ...base, status: 'invalid', problems: e instanceof ModelError ? describeProblems(e.problems, this.lang) : String(e) };
     }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {
-  attractionShares, baselineFlows, compare, customerEquity, defaultScenario, optimizePlan, planBehaviour, presentValue, projectPlan,
-  runScenario, sbgSpanSurvival, scalePlan, yearly, type PlanValues, type Scenario,
+  attractionShares, baselineFlows, compare, customerEquity, defaultScenario, modelChangedSince, optimizePlan, planBehaviour, presentValue,
+  projectPlan, runScenario, sbgSpanSurvival, scalePlan, SCENARIO_SCHEMA_VERSION, scenarioFromJson, scenarioToJson, yearly,
+  type PlanValues, type Scenario,
 } from '../../src/engine';
 import { scenarioArbitrary } from './arbitraries';
 
@@ -217,5 +218,27 @@ describe('MODEL.md section 11 invariants (version 2)', () => {
     expect(c.terminalShareBaseline).toBeCloseTo(1 - pv / c.customerEquityBaseline, 12);
     expect(c.terminalShareBaseline).toBeGreaterThan(0);
     expect(c.terminalShareBaseline).toBeLessThan(1);
+  });
+});
+
+describe('scenarios saved under model version 1', () => {
+  it('load into version 2: the new keys take their defaults, and the file says the model changed', () => {
+    // A version-1 file (schema 1) knows none of model 2's keys; the reader fills them from the catalogue.
+    const v1 = scenarioToJson(defaultScenario());
+    v1.schemaVersion = 1;
+    for (const key of ['nonCashPull', 'effortElasticity', 'salesAttrition', 'attritionElasticity', 'replacementCost', 'misSoldFloor', 'assistCostPerContact']) {
+      delete (v1.behaviour as Record<string, number>)[key];
+    }
+    delete (v1.segments![0].values as Record<string, number>).walletMultiple;
+    const s = scenarioFromJson(v1);
+    expect(s.behaviour.nonCashPull).toBe(0.5);
+    expect(s.behaviour.effortElasticity).toBe(0.3);
+    expect(s.behaviour.replacementCost).toBe(0.5);
+    expect(s.segments[0].values.walletMultiple).toBe(4);
+    expect(modelChangedSince(v1)).toBe(true);
+    expect(modelChangedSince({})).toBe(true);
+    expect(modelChangedSince({ schemaVersion: 2 })).toBe(true);
+    expect(modelChangedSince(scenarioToJson(s))).toBe(false);
+    expect(scenarioToJson(s).schemaVersion).toBe(SCENARIO_SCHEMA_VERSION);
   });
 });

@@ -31,6 +31,8 @@ export interface SavedEntryView {
   savedAt: string;
   status: 'valid' | 'invalid' | 'newer';
   problems?: string;
+  /** Saved under model version 1 (the pane says the model changed when it loads). */
+  modelChanged?: boolean;
 }
 
 export interface SavedStoreView {
@@ -294,7 +296,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
             ) : renaming?.id !== e.id && (
               <>
                 <Button size="small" aria-label={`${tr('load')} ${e.name}`} disabled={busy || e.status !== 'valid'}
-                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${e.name}"`; })}>{tr('load')}</Button>
+                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${e.name}"${e.modelChanged ? `. ${tr('modelChanged')}` : ''}`; })}>{tr('load')}</Button>
                 <Button size="small" aria-label={`${tr('rename')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
                   onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
                 <Button size="small" aria-label={`${tr('duplicate')} ${e.name}`} disabled={busy || e.status === 'newer' || !!store.message}
