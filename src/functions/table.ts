@@ -57,6 +57,7 @@ function defaultsTable(segments: string[], language: Language): Cell[][] {
 const SUMMARY_ROWS: readonly (keyof Comparison)[] = [
   'crossoverPeriod', 'breakevenPeriod', 'shortTermSacrifice', 'npvDelta', 'customerEquityBaseline', 'customerEquityProposed',
   'customerEquityDelta', 'tenureNpvDelta', 'year1RevenueDelta', 'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
+  'terminalShareBaseline', 'terminalShareProposed',
 ];
 
 /** The text SUMMARY shows for a period that never comes (an identifier, the same in every language). */
