@@ -1,6 +1,6 @@
 import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from './catalogue';
 import {
-  adoptionAverage, baselineFlows, planBehaviour, renewedShareAverage, resolveCostFactor, salesBaseline, serviceChurn,
+  adoptionAverage, baselineFlows, planBehaviour, renewedShareAverage, resolveCostFactor, serviceChurn,
   serviceChurnAtStart, unresolvedShare, type PlanBehaviour,
 } from './behaviour';
 import { ceilingAtMid, periodStep, phasedChurn, sbgRenewalSurvival, sbgSpanSurvival } from './churn';
@@ -56,6 +56,8 @@ export class Projection {
     return this.behaviour.subarray(B[name] * this.periods, (B[name] + 1) * this.periods);
   }
 }
+
+const EMPTY = new Float64Array(0);
 
 /** Scratch space reused across calls: a Monte Carlo run projects hundreds of thousands of times. */
 let scratch = new Float64Array(4096);
@@ -130,40 +132,45 @@ export function project(
 function behaviourPath(out: Float64Array, adopted: Float64Array, b: BehaviourValues, plan: PlanValues, target: PlanBehaviour, P: number, dt: number): void {
   // Prevention cuts contacts per customer by budget/costPerPoint percent a year, compounding.
   const preventionFactor = 1 - Math.min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
-  const start = salesBaseline(b);
-  const write = (row: Float64Array | null, t: number, a: number) => {
-    const put = (series: number, value: number) => {
-      if (row) row[series] = value;
-      else out[series * P + t] = value;
-    };
-    const shares = [0, 1, 2].map((i) => start[i] + (target.sales[i] - start[i]) * a);
-    shares.forEach((v, i) => put(i, v));
+  for (let t = 0; t <= P; t++) {
+    // t = P is the fully adopted row, written to `adopted` (its contacts factor is the last period's).
+    const last = t === P;
+    const a = last ? 1 : adoptionAverage(t * dt, (t + 1) * dt, b.adoptionHalfLife);
+    const acquire = b.effortAcquire + (target.sales[0] - b.effortAcquire) * a;
+    const retain = b.effortRetain + (target.sales[1] - b.effortRetain) * a;
+    const expand = b.effortExpand + (target.sales[2] - b.effortExpand) * a;
     const resolve = b.resolveEffortShare + (target.resolveShare - b.resolveEffortShare) * a;
     const salesLevel = 1 + (target.salesLevel - 1) * a;
     const serviceLevel = 1 + (target.serviceLevel - 1) * a;
     const salesAttrition = b.salesAttrition + (target.salesAttrition - b.salesAttrition) * a;
     const serviceAttrition = b.serviceAttrition + (target.serviceAttrition - b.serviceAttrition) * a;
-    put(B.resolveShare, resolve);
-    put(B.unresolved, unresolvedShare(resolve, serviceLevel, plan, b));
-    put(B.misSold, b.misSoldShare + (target.misSold - b.misSoldShare) * a);
-    put(B.adoption, a);
+    const row = (series: number) => (last ? -1 : series * P + t);
+    const values = SCRATCH_ROW;
+    values[B.effortAcquire] = acquire;
+    values[B.effortRetain] = retain;
+    values[B.effortExpand] = expand;
+    values[B.resolveShare] = resolve;
+    values[B.unresolved] = unresolvedShare(resolve, serviceLevel, plan, b);
+    values[B.misSold] = b.misSoldShare + (target.misSold - b.misSoldShare) * a;
+    values[B.adoption] = a;
     // Outcomes respond to absolute effort (share × level) against the baseline share, with diminishing returns.
-    put(B.acquisitionFactor, effortFactor(shares[0] * salesLevel / start[0], b.elasticityAcquire));
-    put(B.salesChurnFactor, effortFactor(shares[1] * salesLevel / start[1], -b.elasticityRetain));
-    put(B.expansionFactor, effortFactor(shares[2] * salesLevel / start[2], b.elasticityExpand));
-    put(B.contactsFactor, row ? out[B.contactsFactor * P + P - 1] : Math.pow(preventionFactor, (t + 0.5) * dt));
-    put(B.salesLevel, salesLevel);
-    put(B.serviceLevel, serviceLevel);
-    put(B.salesAttrition, salesAttrition);
-    put(B.serviceAttrition, serviceAttrition);
-    put(B.handoffChurn, (salesAttrition - b.salesAttrition) * b.handoffChurn);
-    put(B.resolveCostFactor, resolveCostFactor(resolve, b));
+    values[B.acquisitionFactor] = effortFactor(acquire * salesLevel / b.effortAcquire, b.elasticityAcquire);
+    values[B.salesChurnFactor] = effortFactor(retain * salesLevel / b.effortRetain, -b.elasticityRetain);
+    values[B.expansionFactor] = effortFactor(expand * salesLevel / b.effortExpand, b.elasticityExpand);
+    values[B.contactsFactor] = last ? out[B.contactsFactor * P + P - 1] : Math.pow(preventionFactor, (t + 0.5) * dt);
+    values[B.salesLevel] = salesLevel;
+    values[B.serviceLevel] = serviceLevel;
+    values[B.salesAttrition] = salesAttrition;
+    values[B.serviceAttrition] = serviceAttrition;
+    values[B.handoffChurn] = (salesAttrition - b.salesAttrition) * b.handoffChurn;
+    values[B.resolveCostFactor] = resolveCostFactor(resolve, b);
     // People cost a year, company-wide: each leaver costs replacementCost × target pay.
-    put(B.peopleCost, b.replacementCost * (salesAttrition * target.salesPayroll + serviceAttrition * target.servicePayroll));
-  };
-  for (let t = 0; t < P; t++) write(null, t, adoptionAverage(t * dt, (t + 1) * dt, b.adoptionHalfLife));
-  write(adopted, P - 1, 1);
+    values[B.peopleCost] = b.replacementCost * (salesAttrition * target.salesPayroll + serviceAttrition * target.servicePayroll);
+    if (last) adopted.set(values);
+    else for (let k = 0; k < SERIES_COUNT; k++) out[row(k)] = values[k];
+  }
 }
+const SCRATCH_ROW = new Float64Array(SERIES_COUNT);
 
 /** (effort ratio)^elasticity, exactly 1 when effort is the baseline's. */
 function effortFactor(ratio: number, elasticity: number): number {
@@ -410,15 +417,21 @@ function projectSegment(
     pendingGoodAtEnd += work[pendingGood + k];
     pendingBadAtEnd += work[pendingBad + k];
   }
-  const nextOpportunity = new Float64Array(pools);
+  const nextOpportunity = useSbg ? new Float64Array(pools) : EMPTY;
   if (useSbg) {
     // Years of renewal opportunities a cohort has faced at the horizon: whole terms since it was acquired.
     for (let j = 1; j < pools; j++) nextOpportunity[j] = Math.floor((P - 1 - work[bookAcq + j]) / termPeriods) * v.contractTermYears + 1;
   }
+  let bookCustomers = 0, bookArr = 0;
+  for (let j = 0; j < pools; j++) {
+    bookCustomers += work[bookN + j];
+    bookArr += work[bookA + j];
+  }
   return {
-    n: work.slice(bookN, bookN + pools),
-    a: work.slice(bookA, bookA + pools),
+    n: useSbg ? work.slice(bookN, bookN + pools) : EMPTY,
+    a: useSbg ? work.slice(bookA, bookA + pools) : EMPTY,
     nextOpportunity: useSbg ? nextOpportunity : null,
+    bookCustomers, bookArr,
     startTenure: settings.horizonYears + v.baseTenureYears,
     pendingGood: pendingGoodAtEnd,
     pendingBad: pendingBadAtEnd,

@@ -18,6 +18,9 @@ export interface RunOffBook {
   a: Float64Array;
   /** Under sBG, the yearly renewal opportunity each pool faces next (pool 0 unused); null under flat churn. */
   nextOpportunity: Float64Array | null;
+  /** Customers and ARR of all pools together (under flat churn every pool runs off alike, so these are all it needs). */
+  bookCustomers: number;
+  bookArr: number;
   /** Tenure of the starting base at the horizon (years). */
   startTenure: number;
   /** Customers still in their first contract term (at the entered ARR per account): good and mis-sold. */
@@ -69,20 +72,76 @@ export function terminalValue(
   const renewalRate = renewed > 0 ? renewalPay / renewed : 0;
   const expansionRate = expanded > 0 ? expansionPay / expanded : 0;
 
-  const sbg = book.nextOpportunity !== null;
+  return book.nextOpportunity === null
+    ? flatRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod)
+    : sbgRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod);
+}
+
+/** The discounted run-off years summed, plus the geometric tail at the last ratio when it is in (0, 1). */
+function withTail(value: number, previous: number, last: number): number {
+  const ratio = previous !== 0 ? last / previous : 0;
+  return ratio > 0 && ratio < 1 ? value + last * ratio / (1 - ratio) : value;
+}
+
+/** Under flat churn every pool keeps the same share a year, so the book runs off as one. */
+function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
+  const survival = 1 - book.churn;
+  const termSurvival = Math.pow(survival, book.termYears);
+  const halfContraction = 1 - Math.sqrt(1 - book.contraction);
+  const yearFactor = 1 / (1 + discountRate);
+  let discount = Math.pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
+  let n = book.bookCustomers, a = book.bookArr;
+  let pending = book.pendingGood + book.pendingBad;
+  let value = 0, previous = 0, last = 0;
+  for (let y = 0; y < RUN_OFF_YEARS; y++) {
+    const customersBegin = pending + n;
+    const arrBegin = pending * book.arpa0 + a;
+    if (!(customersBegin > 0)) break;
+    const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
+    const midGrowth = Math.sqrt((1 - book.contraction) * (1 + expansion));
+    const staying = a * survival;
+    const kept = staying * (1 - book.contraction);
+    let renewedA = staying * midGrowth / book.termYears;
+    let expansionA = kept * expansion;
+    n *= survival;
+    a = kept * (1 + expansion);
+    if (pending > 0) {
+      // The first contract term ends in the first run-off year: leavers go, survivors join the book
+      // mid-year (half a year of contraction and expansion, no second renewal).
+      const survivors = book.pendingGood * termSurvival + book.pendingBad * (1 - book.misSoldChurn);
+      const joinKept = survivors * book.arpa0 * (1 - halfContraction);
+      const grown = joinKept * (Math.sqrt(1 + expansion) - 1);
+      renewedA += survivors * book.arpa0;
+      expansionA += grown;
+      n += survivors;
+      a += joinKept + grown;
+      pending = 0;
+    }
+    const contribution = book.grossMargin * (arrBegin + a) / 2 - cost * (customersBegin + n) / 2 - renewalRate * renewedA - expansionRate * expansionA;
+    previous = last;
+    last = contribution * discount;
+    value += last;
+    discount *= yearFactor;
+  }
+  return withTail(value, previous, last);
+}
+
+/** Under sBG each pool runs off on its own curve: the starting base by tenure, the others one opportunity a year. */
+function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
   const pools = book.n.length;
   const n = new Float64Array(pools + 1);
   const a = new Float64Array(pools + 1);
   const opportunity = new Float64Array(pools + 1);
   n.set(book.n);
   a.set(book.a);
-  if (book.nextOpportunity) opportunity.set(book.nextOpportunity);
+  opportunity.set(book.nextOpportunity!);
   let count = pools;
   let pendingGood = book.pendingGood;
   let pendingBad = book.pendingBad;
-  const flatSurvival = 1 - book.churn;
-  const termSurvival = sbg ? sbgRenewalSurvival(book.alpha, book.beta, 1, book.termYears, book.pressure) : Math.pow(flatSurvival, book.termYears);
+  const termSurvival = sbgRenewalSurvival(book.alpha, book.beta, 1, book.termYears, book.pressure);
   const halfContraction = 1 - Math.sqrt(1 - book.contraction);
+  const yearFactor = 1 / (1 + discountRate);
+  let discount = Math.pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
 
   let value = 0, previous = 0, last = 0;
   for (let y = 0; y < RUN_OFF_YEARS; y++) {
@@ -98,9 +157,8 @@ export function terminalValue(
     const midGrowth = Math.sqrt((1 - book.contraction) * (1 + expansion));
     for (let j = 0; j < count; j++) {
       // A year holds one renewal opportunity of every pool (renewals of the starting base spread over it).
-      const survival = !sbg ? flatSurvival
-        : j === 0 ? sbgSpanSurvival(book.alpha, book.beta, book.startTenure + y, 1, book.pressure)
-          : 1 - sbgOpportunityHazard(book.alpha, book.beta, opportunity[j]++, book.pressure);
+      const survival = j === 0 ? sbgSpanSurvival(book.alpha, book.beta, book.startTenure + y, 1, book.pressure)
+        : 1 - sbgOpportunityHazard(book.alpha, book.beta, opportunity[j]++, book.pressure);
       const staying = a[j] * survival;
       const kept = staying * (1 - book.contraction);
       renewedA += staying * midGrowth / book.termYears;
@@ -111,8 +169,6 @@ export function terminalValue(
       arrEnd += a[j];
     }
     if (pendingGood + pendingBad > 0) {
-      // The first contract term ends in the first run-off year: leavers go, survivors join the book
-      // mid-year (half a year of contraction and expansion, no second renewal).
       const survivors = pendingGood * termSurvival + pendingBad * (1 - book.misSoldChurn);
       const staying = survivors * book.arpa0;
       const kept = staying * (1 - halfContraction);
@@ -128,13 +184,12 @@ export function terminalValue(
       pendingGood = 0;
       pendingBad = 0;
     }
-    const contribution = book.grossMargin * (arrBegin + arrEnd) / 2 - costPerCustomer * (customersBegin + customersEnd) / 2
+    const contribution = book.grossMargin * (arrBegin + arrEnd) / 2 - cost * (customersBegin + customersEnd) / 2
       - renewalRate * renewedA - expansionRate * expansionA;
-    const discounted = contribution * Math.pow(1 + discountRate, -(y + (endOfPeriod ? 1 : 0.5)));
-    value += discounted;
     previous = last;
-    last = discounted;
+    last = contribution * discount;
+    value += last;
+    discount *= yearFactor;
   }
-  const ratio = previous !== 0 ? last / previous : 0;
-  return ratio > 0 && ratio < 1 ? value + last * ratio / (1 - ratio) : value;
+  return withTail(value, previous, last);
 }

@@ -14,13 +14,13 @@ import {
  * the flat model changes them: the failure prints the new fingerprints to paste here, with the reason in the commit.
  */
 const BEFORE_QUOTAS: Record<string, string[]> = {
-  'mid-market-saas': ['eaa4e470fa479285', '215ba8539af216c5', '1144bb4d7956f228'],
-  'enterprise-multi-year': ['83b92ea60db615ab', '9b368a7e1ec8e476', 'f125fc47ce693cac'],
-  'high-touch-services': ['175e576958abac38', 'c8fab37d950f39b9', 'a06f4428bcd7af27'],
-  'default-1': ['fdab639ab964db9d', '733343da8a501dfc', '08b2027a1c719384'],
-  'default-4': ['f5fc36cddccdeb73', '7670e5f79d5f511e', '0c508a8dcdd44a99'],
-  'default-12': ['16968b54d1db47c4', '727c2a68932012f4', 'f2b1b7dff69172df'],
-  'default-sbg': ['29eb9cf69d9f806a', '97d31991a5b5aa0e', '8ef8348acb14fd5b'],
+  'mid-market-saas': ['a98373206b1d6336', '087a207e817b16de', 'd25845f40a6b46da'],
+  'enterprise-multi-year': ['5b77e1f8a4477196', '9b368a7e1ec8e476', '3d9bfc660c33683f'],
+  'high-touch-services': ['51b2fc2fb12df676', '83d498eb06618d7b', 'ce16d6aa618edec5'],
+  'default-1': ['3d98bd3fb49da4fe', '341828baccb6cd95', 'a181544e5cad1192'],
+  'default-4': ['f5fc36cddccdeb73', '6e70e7ee0cc6aa1f', '3d4ae6fb4515fb6e'],
+  'default-12': ['4c13783172edd331', '727c2a68932012f4', '05b1f8bb8fc87534'],
+  'default-sbg': ['e58cea1c6bc9e7d8', '97d31991a5b5aa0e', '3b7d59a2abefed8f'],
 };
 
 function fingerprint(p: Projection): string {
