@@ -1,5 +1,8 @@
 import { defaultsOf, type BehaviourValues, type PlanValues, type SegmentValues } from './catalogue';
 
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { exp, expm1, log1p, max, min, pow } = Math;
+
 /**
  * Section 5 of MODEL.md (version 2): pay moves effort between activities (shares) and sets how much
  * effort people give and whether they stay (level, attrition).
@@ -17,7 +20,7 @@ export function attractionShares(baseline: readonly number[], pulls: readonly nu
   const weights = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const freeShare = (baseline[i] - floor) / free;
-    weights[i] = freeShare * Math.pow(pulls[i], epsilon);
+    weights[i] = freeShare * pow(pulls[i], epsilon);
     total += weights[i];
   }
   // Every pull is above 0 when λ > 0; with λ = 0 and every rate 0 only the floors remain, spread as the baseline was.
@@ -93,7 +96,7 @@ export function baselineFlows(segments: readonly SegmentValues[]): BaselineFlows
     newArr += n;
     renewedArr += book * (1 - v.churn) / v.contractTermYears;
     expansionArr += book * (1 - v.churn) * (1 - v.contraction) * v.expansion;
-    leaving += n * (1 - Math.pow(1 - v.churn, v.contractTermYears));
+    leaving += n * (1 - pow(1 - v.churn, v.contractTermYears));
   }
   return { newArr, renewedArr, expansionArr, firstRenewalChurn: newArr > 0 ? leaving / newArr : 0 };
 }
@@ -107,10 +110,10 @@ function defaultFlows(): BaselineFlows {
 export function misSoldShare(plan: PlanValues, baseline: PlanValues, b: BehaviourValues, acquirePull: number): number {
   const q = b.misSoldChurn;
   const relief = relative(1 - plan.clawback * q, 1 - baseline.clawback * q);
-  const pressure = Math.pow(acquirePull, b.overSellingElasticity) * Math.pow(relief, b.clawbackElasticity);
-  const floor = Math.min(b.misSoldFloor, b.misSoldShare); // the baseline itself is never pushed up to the floor
+  const pressure = pow(acquirePull, b.overSellingElasticity) * pow(relief, b.clawbackElasticity);
+  const floor = min(b.misSoldFloor, b.misSoldShare); // the baseline itself is never pushed up to the floor
   if (pressure === 1 || b.responsiveness === 0) return b.misSoldShare;
-  return Math.min(0.9, Math.max(floor, b.misSoldShare * Math.pow(pressure, b.responsiveness)));
+  return min(0.9, max(floor, b.misSoldShare * pow(pressure, b.responsiveness)));
 }
 
 /** Expected variable sales pay a year at the baseline's flows, V = Σ c_i·F_i⁰ − expected clawback. */
@@ -135,12 +138,12 @@ export interface Workforce {
  */
 export function workforce(pay: number, pay0: number, variableShare: number, attrition0: number, b: BehaviourValues): Workforce {
   // Capped so that a baseline paying next to nothing (a denormal pool) cannot overflow into ∞·0.
-  const ratio = Math.min(MAX_PAY_RATIO, relative(pay, pay0));
-  const level = ratio === 1 ? 1 : Math.pow(pull(ratio, b.nonCashPull), b.effortElasticity);
+  const ratio = min(MAX_PAY_RATIO, relative(pay, pay0));
+  const level = ratio === 1 ? 1 : pow(pull(ratio, b.nonCashPull), b.effortElasticity);
   const target = 1 - variableShare + variableShare * ratio;
-  const attrition = ratio === 1 ? attrition0 : Math.min(0.9, attrition0 * Math.pow(target, -b.attritionElasticity));
+  const attrition = ratio === 1 ? attrition0 : min(0.9, attrition0 * pow(target, -b.attritionElasticity));
   // T·V⁰/v, written as base pay plus variable pay so that it stays finite when V⁰ is tiny.
-  const payroll = pay0 > 0 ? (1 - variableShare) * pay0 / variableShare + Math.min(pay, MAX_PAY_RATIO * pay0) : 0;
+  const payroll = pay0 > 0 ? (1 - variableShare) * pay0 / variableShare + min(pay, MAX_PAY_RATIO * pay0) : 0;
   return { level, attrition, payroll };
 }
 
@@ -181,7 +184,7 @@ export function planBehaviour(plan: PlanValues, baseline: PlanValues, b: Behavio
 /** Resolution rate of human-handled contacts for a resolving share and service effort level, with agent assist. */
 export function humanResolution(resolveShare: number, serviceLevel: number, plan: PlanValues, b: BehaviourValues): number {
   const effort = resolveShare * serviceLevel / b.resolveEffortShare;
-  const own = effort === 1 ? b.resolutionRate : Math.min(0.99, b.resolutionRate * Math.pow(effort, b.elasticityResolution));
+  const own = effort === 1 ? b.resolutionRate : min(0.99, b.resolutionRate * pow(effort, b.elasticityResolution));
   return own + plan.agentAssist * (1 - own);
 }
 
@@ -193,7 +196,7 @@ export function unresolvedShare(resolveShare: number, serviceLevel: number, plan
 
 /** Annual churn caused by unresolved contacts (after saves), as a probability: 1 − (1 − u·p·(1 − save))^contacts. */
 export function serviceChurn(contactsPerCustomer: number, unresolved: number, b: BehaviourValues): number {
-  return -Math.expm1(contactsPerCustomer * Math.log1p(-unresolved * b.pChurnIfUnresolved * (1 - b.saveRate)));
+  return -expm1(contactsPerCustomer * log1p(-unresolved * b.pChurnIfUnresolved * (1 - b.saveRate)));
 }
 
 /** The service part of the entered churn, under the baseline plan at the start. */
@@ -207,7 +210,7 @@ export function serviceChurnAtStart(seg: SegmentValues, b: BehaviourValues, base
  */
 export function resolveCostFactor(resolveShare: number, b: BehaviourValues): number {
   const ratio = resolveShare / b.resolveEffortShare;
-  return ratio === 1 ? 1 : Math.pow(ratio, b.resolveCostElasticity);
+  return ratio === 1 ? 1 : pow(ratio, b.resolveCostElasticity);
 }
 
 /**
@@ -217,7 +220,7 @@ export function resolveCostFactor(resolveShare: number, b: BehaviourValues): num
 export function adoptionAverage(t0: number, t1: number, halfLife: number): number {
   if (!(halfLife > 1e-9)) return 1; // instant adoption (and no overflow of ln2/halfLife)
   const k = Math.LN2 / halfLife;
-  return 1 - (Math.exp(-k * t0) - Math.exp(-k * t1)) / (k * (t1 - t0));
+  return 1 - (exp(-k * t0) - exp(-k * t1)) / (k * (t1 - t0));
 }
 
 /**

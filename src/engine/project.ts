@@ -8,6 +8,9 @@ import { M, METRIC_COUNT, type Metric } from './metrics';
 import type { Scenario } from './scenario';
 import { terminalValue, type RunOffBook } from './terminal';
 
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { expm1, floor, log1p, max, min, pow, sqrt } = Math;
+
 /** Behaviour of one plan per period, shared by every segment (the plan is company-wide). */
 export const BEHAVIOUR_SERIES = [
   'effortAcquire', 'effortRetain', 'effortExpand', 'resolveShare', 'unresolved', 'misSold', 'adoption',
@@ -131,7 +134,7 @@ export function project(
  */
 function behaviourPath(out: Float64Array, adopted: Float64Array, b: BehaviourValues, plan: PlanValues, target: PlanBehaviour, P: number, dt: number): void {
   // Prevention cuts contacts per customer by budget/costPerPoint percent a year, compounding.
-  const preventionFactor = 1 - Math.min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
+  const preventionFactor = 1 - min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
   for (let t = 0; t <= P; t++) {
     // t = P is the fully adopted row, written to `adopted` (its contacts factor is the last period's).
     const last = t === P;
@@ -157,7 +160,7 @@ function behaviourPath(out: Float64Array, adopted: Float64Array, b: BehaviourVal
     values[B.acquisitionFactor] = effortFactor(acquire * salesLevel / b.effortAcquire, b.elasticityAcquire);
     values[B.salesChurnFactor] = effortFactor(retain * salesLevel / b.effortRetain, -b.elasticityRetain);
     values[B.expansionFactor] = effortFactor(expand * salesLevel / b.effortExpand, b.elasticityExpand);
-    values[B.contactsFactor] = last ? out[B.contactsFactor * P + P - 1] : Math.pow(preventionFactor, (t + 0.5) * dt);
+    values[B.contactsFactor] = last ? out[B.contactsFactor * P + P - 1] : pow(preventionFactor, (t + 0.5) * dt);
     values[B.salesLevel] = salesLevel;
     values[B.serviceLevel] = serviceLevel;
     values[B.salesAttrition] = salesAttrition;
@@ -174,7 +177,7 @@ const SCRATCH_ROW = new Float64Array(SERIES_COUNT);
 
 /** (effort ratio)^elasticity, exactly 1 when effort is the baseline's. */
 function effortFactor(ratio: number, elasticity: number): number {
-  return ratio === 1 ? 1 : Math.pow(ratio, elasticity);
+  return ratio === 1 ? 1 : pow(ratio, elasticity);
 }
 
 /** Detractors counted as a union: a customer is one detractor however many reasons it has. */
@@ -184,7 +187,7 @@ function detractorUnion(churn: number, misSold: number, unresolvedDetractor: num
 
 /** Share of customers made detractors by unresolved contacts in a year: 1 − (1 − u·p)^contacts. */
 function unresolvedDetractors(contacts: number, unresolved: number, b: BehaviourValues): number {
-  return -Math.expm1(contacts * Math.log1p(-Math.min(1, unresolved * b.pDetractorIfUnresolved)));
+  return -expm1(contacts * log1p(-min(1, unresolved * b.pDetractorIfUnresolved)));
 }
 
 /**
@@ -209,13 +212,13 @@ function projectSegment(
   // Baseline split of churn into a sales part and a service part (MODEL.md section 5).
   const c0 = v.churn;
   const service0 = serviceChurnAtStart(v, b, baseline);
-  const sales0 = Math.max(0, c0 - service0);
+  const sales0 = max(0, c0 - service0);
   const unresolved0 = unresolvedShare(b.resolveEffortShare, 1, baseline, b);
   const newShare = v.newCustomers + v.customers > 0 ? v.newCustomers / (v.newCustomers + v.customers) : 0;
   const detractors0 = detractorUnion(c0, b.misSoldShare * newShare, unresolvedDetractors(v.contactsPerCustomer, unresolved0, b));
-  const contractionStep = 1 - Math.pow(1 - v.contraction, dt);
-  const contractionHalf = 1 - Math.sqrt(1 - contractionStep);
-  const contactsAt = (factor: number) => (v.contactsPerCustomer > b.minContacts ? Math.max(b.minContacts, v.contactsPerCustomer * factor) : v.contactsPerCustomer);
+  const contractionStep = 1 - pow(1 - v.contraction, dt);
+  const contractionHalf = 1 - sqrt(1 - contractionStep);
+  const contactsAt = (factor: number) => (v.contactsPerCustomer > b.minContacts ? max(b.minContacts, v.contactsPerCustomer * factor) : v.contactsPerCustomer);
 
   // State. Pending cohorts (first contract term): a ring indexed by acquisition period mod termPeriods.
   // The book: pool 0 is the starting base, whose renewals are spread evenly over the term, so it churns
@@ -245,19 +248,19 @@ function projectSegment(
     // Churn pressure this period relative to the baseline: the starting base moves to it as its
     // contracts renew (phasedChurn); a contract renewing now faces it in full.
     const contacts = contactsAt(path[B.contactsFactor * P + t]);
-    const churnNow = Math.max(0, sales0 * path[B.salesChurnFactor * P + t] + serviceChurn(contacts, unresolved, b) + path[B.handoffChurn * P + t]);
+    const churnNow = max(0, sales0 * path[B.salesChurnFactor * P + t] + serviceChurn(contacts, unresolved, b) + path[B.handoffChurn * P + t]);
     const renewed = renewedShareAverage(t0, t0 + dt, v.contractTermYears);
     const flatChurn = phasedChurn(c0, churnNow, renewed);
-    const renewingChurn = Math.min(0.99, churnNow);
+    const renewingChurn = min(0.99, churnNow);
     const pressure = c0 > 0 ? flatChurn / c0 : 1;
     const renewingPressure = c0 > 0 ? renewingChurn / c0 : 1;
     const flatStep = periodStep(flatChurn, dt);
-    const renewalSurvival = Math.pow(1 - renewingChurn, v.contractTermYears);
+    const renewalSurvival = pow(1 - renewingChurn, v.contractTermYears);
 
     // Word of mouth: fewer detractors weighs more than more promoters (LSE 2005).
-    const promoters = unresolved0 < 1 ? Math.min(1, b.promoterShare * (1 - unresolved) / (1 - unresolved0)) : b.promoterShare;
+    const promoters = unresolved0 < 1 ? min(1, b.promoterShare * (1 - unresolved) / (1 - unresolved0)) : b.promoterShare;
     const detractors = detractorUnion(flatChurn, misSold * newShare, unresolvedDetractors(contacts, unresolved, b));
-    const wordOfMouth = Math.max(0, 1 + b.womPositive * (promoters - b.promoterShare) - b.womNegative * (detractors - detractors0));
+    const wordOfMouth = max(0, 1 + b.womPositive * (promoters - b.promoterShare) - b.womNegative * (detractors - detractors0));
 
     let customersBegin = 0;
     let arrBegin = 0;
@@ -277,11 +280,11 @@ function projectSegment(
     const expansionRate = customersBegin > 0
       ? expansionBase * ceilingAtMid(v.walletMultiple, v.arpa, arrBegin / customersBegin, expansionBase, v.contraction, dt)
       : expansionBase;
-    const expansionStep = dt === 1 ? expansionRate : Math.pow(1 + expansionRate, dt) - 1;
+    const expansionStep = dt === 1 ? expansionRate : pow(1 + expansionRate, dt) - 1;
 
     let churnedN = 0, churnedA = 0, contractionA = 0, expansionA = 0, renewedA = 0, clawbacks = 0;
     // Renewals are spread over the period: a renewing contract carries half a period of growth.
-    const midGrowth = Math.sqrt((1 - contractionStep) * (1 + expansionStep));
+    const midGrowth = sqrt((1 - contractionStep) * (1 + expansionStep));
 
     // 1. The book: churn where contracts renew, then contraction and expansion of what stays. Renewal
     //    commission is paid on the ARR that renews, net of the churn that falls on it.
@@ -295,8 +298,8 @@ function projectSegment(
         // churn the pool has taken since the term began (churn falls on contracts at renewal).
         if (phase === 0) startCycleSurvival = 1;
         survival = useSbg ? sbgSpanSurvival(alpha, beta, t0 + v.baseTenureYears, dt, pressure) : 1 - flatStep;
-        const yearSurvival = useSbg ? (dt === 1 ? survival : Math.pow(survival, ppy)) : 1 - flatChurn;
-        const termSurvival = v.contractTermYears === 1 ? yearSurvival : Math.pow(yearSurvival, v.contractTermYears);
+        const yearSurvival = useSbg ? (dt === 1 ? survival : pow(survival, ppy)) : 1 - flatChurn;
+        const termSurvival = v.contractTermYears === 1 ? yearSurvival : pow(yearSurvival, v.contractTermYears);
         renewedA += (a / startCycleSurvival) * midGrowth * termSurvival * dt / v.contractTermYears;
         startCycleSurvival *= survival;
       } else if (useSbg) {
@@ -336,7 +339,7 @@ function projectSegment(
       misSoldOnBooks -= bad;
       const staying = survivors * v.arpa;
       const contraction = staying * contractionHalf;
-      const expansion = (staying - contraction) * (Math.sqrt(1 + expansionStep) - 1);
+      const expansion = (staying - contraction) * (sqrt(1 + expansionStep) - 1);
       contractionA += contraction;
       expansionA += expansion;
       renewedA += staying;
@@ -374,7 +377,7 @@ function projectSegment(
     const acquisitionSpend = newN * v.acquisitionCost;
     const preventionSpend = plan.preventionBudget * dt * weight;
     const at = segmentStart + t;
-    const rescuedRate = Math.min(1, contacts * b.pChurnIfUnresolved * (1 - unresolved * (1 - b.saveRate)));
+    const rescuedRate = min(1, contacts * b.pChurnIfUnresolved * (1 - unresolved * (1 - b.saveRate)));
 
     data[at + M.customers * P] = customersEnd;
     data[at + M.newCustomers * P] = newN;
@@ -411,7 +414,7 @@ function projectSegment(
 
   // The book at the horizon, to run off under the fully adopted behaviour.
   const finalContacts = contactsAt(adopted[B.contactsFactor]);
-  const finalChurn = Math.min(0.99, Math.max(0, sales0 * adopted[B.salesChurnFactor] + serviceChurn(finalContacts, adopted[B.unresolved], b) + adopted[B.handoffChurn]));
+  const finalChurn = min(0.99, max(0, sales0 * adopted[B.salesChurnFactor] + serviceChurn(finalContacts, adopted[B.unresolved], b) + adopted[B.handoffChurn]));
   let pendingGoodAtEnd = 0, pendingBadAtEnd = 0;
   for (let k = 0; k < termPeriods; k++) {
     pendingGoodAtEnd += work[pendingGood + k];
@@ -420,7 +423,7 @@ function projectSegment(
   const nextOpportunity = useSbg ? new Float64Array(pools) : EMPTY;
   if (useSbg) {
     // Years of renewal opportunities a cohort has faced at the horizon: whole terms since it was acquired.
-    for (let j = 1; j < pools; j++) nextOpportunity[j] = Math.floor((P - 1 - work[bookAcq + j]) / termPeriods) * v.contractTermYears + 1;
+    for (let j = 1; j < pools; j++) nextOpportunity[j] = floor((P - 1 - work[bookAcq + j]) / termPeriods) * v.contractTermYears + 1;
   }
   let bookCustomers = 0, bookArr = 0;
   for (let j = 0; j < pools; j++) {
@@ -455,16 +458,16 @@ function setRetentionRates(data: Float64Array, nrrAt: number, grrAt: number, arr
     data[grrAt] = 0;
     return;
   }
-  const gross = Math.max(0, (arrBegin - contraction - churned) / arrBegin);
-  const net = Math.max(0, (arrBegin + expansion - contraction - churned) / arrBegin);
-  data[nrrAt] = ppy === 1 ? net : Math.pow(net, ppy);
-  data[grrAt] = ppy === 1 ? gross : Math.pow(gross, ppy);
+  const gross = max(0, (arrBegin - contraction - churned) / arrBegin);
+  const net = max(0, (arrBegin + expansion - contraction - churned) / arrBegin);
+  data[nrrAt] = ppy === 1 ? net : pow(net, ppy);
+  data[grrAt] = ppy === 1 ? gross : pow(gross, ppy);
 }
 
 /** Logo churn of a period, annualised. */
 function annualChurnRate(churned: number, customersBegin: number, ppy: number): number {
   if (!(customersBegin > 0)) return 0;
-  return ppy === 1 ? churned / customersBegin : 1 - Math.pow(1 - churned / customersBegin, ppy);
+  return ppy === 1 ? churned / customersBegin : 1 - pow(1 - churned / customersBegin, ppy);
 }
 
 /** The total column: flows and stocks add up across segments; retention rates are recomputed. */

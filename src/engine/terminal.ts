@@ -1,6 +1,9 @@
 import { ceilingAtMid, sbgOpportunityHazard, sbgRenewalSurvival, sbgSpanSurvival } from './churn';
 import { M } from './metrics';
 
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { max, pow, sqrt } = Math;
+
 /** Years of run-off simulated year by year before the geometric tail takes over. */
 export const RUN_OFF_YEARS = 50;
 
@@ -57,7 +60,7 @@ export function terminalValue(
 ): number {
   const at = (metric: number, t: number) => data[segmentStart + metric * P + t];
   let revenue = 0, grossProfit = 0, overhead = 0, customerYears = 0, renewed = 0, renewalPay = 0, expanded = 0, expansionPay = 0;
-  for (let t = Math.max(0, P - ppy); t < P; t++) {
+  for (let t = max(0, P - ppy); t < P; t++) {
     revenue += at(M.revenue, t);
     grossProfit += at(M.grossProfit, t);
     overhead += at(M.serviceBonus, t) + at(M.preventionSpend, t) + at(M.peopleCost, t);
@@ -86,10 +89,10 @@ function withTail(value: number, previous: number, last: number): number {
 /** Under flat churn every pool keeps the same share a year, so the book runs off as one. */
 function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
   const survival = 1 - book.churn;
-  const termSurvival = Math.pow(survival, book.termYears);
-  const halfContraction = 1 - Math.sqrt(1 - book.contraction);
+  const termSurvival = pow(survival, book.termYears);
+  const halfContraction = 1 - sqrt(1 - book.contraction);
   const yearFactor = 1 / (1 + discountRate);
-  let discount = Math.pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
+  let discount = pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
   let n = book.bookCustomers, a = book.bookArr;
   let pending = book.pendingGood + book.pendingBad;
   let value = 0, previous = 0, last = 0;
@@ -98,7 +101,7 @@ function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansi
     const arrBegin = pending * book.arpa0 + a;
     if (!(customersBegin > 0)) break;
     const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
-    const midGrowth = Math.sqrt((1 - book.contraction) * (1 + expansion));
+    const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
     const staying = a * survival;
     const kept = staying * (1 - book.contraction);
     let renewedA = staying * midGrowth / book.termYears;
@@ -110,7 +113,7 @@ function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansi
       // mid-year (half a year of contraction and expansion, no second renewal).
       const survivors = book.pendingGood * termSurvival + book.pendingBad * (1 - book.misSoldChurn);
       const joinKept = survivors * book.arpa0 * (1 - halfContraction);
-      const grown = joinKept * (Math.sqrt(1 + expansion) - 1);
+      const grown = joinKept * (sqrt(1 + expansion) - 1);
       renewedA += survivors * book.arpa0;
       expansionA += grown;
       n += survivors;
@@ -139,9 +142,9 @@ function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansio
   let pendingGood = book.pendingGood;
   let pendingBad = book.pendingBad;
   const termSurvival = sbgRenewalSurvival(book.alpha, book.beta, 1, book.termYears, book.pressure);
-  const halfContraction = 1 - Math.sqrt(1 - book.contraction);
+  const halfContraction = 1 - sqrt(1 - book.contraction);
   const yearFactor = 1 / (1 + discountRate);
-  let discount = Math.pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
+  let discount = pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
 
   let value = 0, previous = 0, last = 0;
   for (let y = 0; y < RUN_OFF_YEARS; y++) {
@@ -154,7 +157,7 @@ function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansio
     if (!(customersBegin > 0)) break;
     const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
     let customersEnd = 0, arrEnd = 0, renewedA = 0, expansionA = 0;
-    const midGrowth = Math.sqrt((1 - book.contraction) * (1 + expansion));
+    const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
     for (let j = 0; j < count; j++) {
       // A year holds one renewal opportunity of every pool (renewals of the starting base spread over it).
       const survival = j === 0 ? sbgSpanSurvival(book.alpha, book.beta, book.startTenure + y, 1, book.pressure)
@@ -172,7 +175,7 @@ function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansio
       const survivors = pendingGood * termSurvival + pendingBad * (1 - book.misSoldChurn);
       const staying = survivors * book.arpa0;
       const kept = staying * (1 - halfContraction);
-      const grown = kept * (Math.sqrt(1 + expansion) - 1);
+      const grown = kept * (sqrt(1 + expansion) - 1);
       renewedA += staying;
       expansionA += grown;
       n[count] = survivors;

@@ -36,21 +36,25 @@ function longRun(plan: PlanValues) {
   const target = planBehaviour(plan, baselinePlan, b);
   const u = unresolvedShare(target.resolveShare, target.serviceLevel, plan, b);
   const u0 = unresolvedShare(b.resolveEffortShare, 1, baselinePlan, b);
-  const salesChurn = (segment.churn - serviceChurnAtStart(segment, b, baselinePlan)) * (target.sales[1] / b.effortRetain) ** -b.elasticityRetain;
+  // Version 2: outcomes respond to absolute effort, share × level.
+  const L = target.salesLevel;
+  const salesChurn = (segment.churn - serviceChurnAtStart(segment, b, baselinePlan)) * ((target.sales[1] * L) / b.effortRetain) ** -b.elasticityRetain
+    + (target.salesAttrition - b.salesAttrition) * b.handoffChurn;
   const serviceChurnRate = serviceChurn(segment.contactsPerCustomer, u, b);
   const newShare = segment.newCustomers / (segment.newCustomers + segment.customers);
+  // Version 2: detractors are a union (a customer is one detractor however many reasons it has).
   const detractorsOf = (churn: number, misSold: number, unresolved: number) =>
-    churn + misSold * newShare + Math.min(1, segment.contactsPerCustomer * unresolved * b.pDetractorIfUnresolved);
+    1 - (1 - churn) * (1 - misSold * newShare) * (1 - unresolved * b.pDetractorIfUnresolved) ** segment.contactsPerCustomer;
   const promoters = Math.min(1, (b.promoterShare * (1 - u)) / (1 - u0));
   const detractors = detractorsOf(salesChurn + serviceChurnRate, target.misSold, u);
   const wordOfMouth = 1 + b.womPositive * (promoters - b.promoterShare)
     - b.womNegative * (detractors - detractorsOf(segment.churn, b.misSoldShare, u0));
-  const newBefore = segment.newCustomers * (target.sales[0] / b.effortAcquire) ** b.elasticityAcquire;
+  const newBefore = segment.newCustomers * ((target.sales[0] * L) / b.effortAcquire) ** b.elasticityAcquire;
   return {
     sAcquire: target.sales[0], sRetain: target.sales[1], sExpand: target.sales[2], sResolve: target.resolveShare,
     resolution: humanResolution(target.resolveShare, target.serviceLevel, plan, b), unresolved: u, misSold: target.misSold,
     salesChurn, serviceChurn: serviceChurnRate, churn: salesChurn + serviceChurnRate,
-    expansion: segment.expansion * (target.sales[2] / b.effortExpand) ** b.elasticityExpand,
+    expansion: segment.expansion * ((target.sales[2] * L) / b.effortExpand) ** b.elasticityExpand,
     newBefore, promoters, detractors, wordOfMouth, newAfter: newBefore * wordOfMouth,
   };
 }
