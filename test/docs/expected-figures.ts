@@ -97,7 +97,7 @@ function terminalRows(): Rows {
     'Customers at the end of year 5, N': parts.map((x) => x.n),
     'Margin per customer-year in year 5, m': parts.map((x) => x.m),
     'Logo retention in year 5, r': parts.map((x) => x.r),
-    'Terminal value at the end of year 5, N·m·r/(1+i−r)': tv,
+    'Terminal value at the end of year 5 (run-off of the book)': tv,
     'Terminal value discounted to today, ÷ 1.1⁵': tv.map((x) => x * discount),
     'Present value of contribution, years 1–5': equity.map((e, k) => e - tv[k] * discount),
     'Customer equity': equity,
@@ -171,8 +171,8 @@ const adoption = Array.from(result.proposed[0].behaviourSeries('adoption'));
 export const year1Phase = (() => {
   const p = result.proposed[0];
   const sales0 = segment.churn - serviceChurnAtStart(segment, b, baselinePlan);
-  const plan = Math.min(0.99, sales0 * p.behaviourSeries('salesChurnFactor')[0]
-    + serviceChurn(segment.contactsPerCustomer, p.behaviourSeries('unresolved')[0], b));
+  const plan = Math.min(0.99, Math.max(0, sales0 * p.behaviourSeries('salesChurnFactor')[0]
+    + serviceChurn(segment.contactsPerCustomer, p.behaviourSeries('unresolved')[0], b) + p.behaviourSeries('handoffChurn')[0]));
   const renewed = renewedShareAverage(0, 1, segment.contractTermYears);
   return {
     plan, renewed,
@@ -191,8 +191,8 @@ function englishProse(): ProseFigure[] {
   return [
     // 4.3 the split of the entered churn
     { before: 'With the defaults, `u⁰` = ', after: ' and `c_service⁰`', value: u0 },
-    { before: '`c_service⁰` = 4 × ', after: ' ×', value: u0 },
-    { before: '0.06 × 0.75 = ', after: ', so `c_sales⁰`', value: service0 },
+    { before: '`c_service⁰` = 1 − (1 − ', after: ' ×', value: u0 },
+    { before: '0.06 × 0.75)⁴ = ', after: ', so `c_sales⁰`', value: service0 },
     { before: 'so `c_sales⁰` = ', after: ':', value: segment.churn - service0 },
     // 4.8 adoption and renewals
     { before: 'a yearly run moves ', after: ' of the way in year 1', value: adoption[0] },

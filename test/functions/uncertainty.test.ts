@@ -144,7 +144,7 @@ describe('the uncertainty functions in the built bundle', () => {
     const r = runMonteCarlo(s, TABLE, { trials: 30_000, seed: 3, kinds: ['delta'] });
     expect(relClose(rows[6][5], r.series[0].bands.p50[5])).toBe(true);
     expect(rows[10]).toEqual(['p_win_equity', r.plans[0].pWinEquity, '', '', '', '', '', '']);
-  });
+  }, 60_000);
 
   it('stops a long run promptly when Excel cancels it', async () => {
     let pauses = 0;
@@ -162,7 +162,7 @@ describe('the uncertainty functions in the built bundle', () => {
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).message).toBe('the calculation was cancelled');
     expect(pauses - before).toBeLessThanOrEqual(1); // at most the slice under way finishes
-  });
+  }, 60_000);
 });
 
 describe('messages', () => {
