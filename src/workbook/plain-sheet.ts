@@ -6,7 +6,7 @@ import {
 } from './columns';
 import {
   add, and, atom, div, eq, exp, ge, gt, iff, index, int, le, ln, lt, max, min, mul, neg, num, pow, powSafe, sqrt,
-  sub, sum, sumOf, sumproduct, text, type Ex,
+  sub, sum, sumOf, text, type Ex,
 } from './expr';
 import type { InputRefs } from './inputs-sheet';
 import { FORMAT, pick, t as tx, type Pair } from './labels';
