@@ -1,4 +1,20 @@
-import { defaultScenario, defaultSegment, projectPlan, runScenario } from '../src/engine';
+import { defaultScenario, defaultSegment, projectPlan, runScenario, type Scenario } from '../src/engine';
+import { project as projectV1 } from './v1/project';
+
+/** Model version 1's projection (bench/v1, frozen) of the same plan, for the side-by-side figure. */
+function v1(s: Scenario) {
+  return projectV1(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, s.proposed[0].values);
+}
+
+function timePerProjection(count: number, f: () => number): number {
+  let sink = 0;
+  for (let i = 0; i < 2_000; i++) sink += f();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) sink += f();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (!(sink > 0)) throw new Error('the projection returned nothing');
+  return (seconds / count) * 1e6;
+}
 
 /** Projections per second for a 10-year, 3-segment scenario, annual and monthly (one core). */
 export async function run(): Promise<string[]> {
@@ -16,5 +32,15 @@ export async function run(): Promise<string[]> {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     lines.push(`projection, 10 years x 3 segments, ${ppy} period(s)/year: ${(count / seconds).toFixed(0)} per second, ${(seconds / count * 1e6).toFixed(1)} µs each${sink > 0 ? '' : ' (!)'}`);
   }
+  // Model version 2 against version 1 (bench/v1), interleaved in one run so both see the same machine.
+  s.settings.periodsPerYear = 1;
+  const plan = s.proposed[0].values;
+  const rounds = 3;
+  let timeV1 = 0, timeV2 = 0;
+  for (let r = 0; r < rounds; r++) {
+    timeV1 += timePerProjection(100_000, () => v1(s).value('arr', 0)) / rounds;
+    timeV2 += timePerProjection(100_000, () => projectPlan(s, plan).value('arr', 0)) / rounds;
+  }
+  lines.push(`model version 2 against version 1, annual 10 years x 3 segments: ${timeV2.toFixed(1)} µs against ${timeV1.toFixed(1)} µs, ${(timeV2 / timeV1).toFixed(2)}x (target at most 1.5x)`);
   return lines;
 }

@@ -103,7 +103,7 @@ function scopeTable(scope: Scope, language: DocLanguage): string {
       formatRange(spec, language),
       formatValue(spec.defaultValue, spec.unit, language),
       spec.meaning[language],
-      spec.source ?? NO_SOURCE,
+      spec.source === undefined ? NO_SOURCE : typeof spec.source === 'string' ? spec.source : spec.source[language],
     ]));
   }
   return lines.join('\n');

@@ -177,6 +177,12 @@ export function* maximizeInBox(p: BoxProblem): Work<BoxOptimum> {
   }
   const atLower = p.lower.map((lo, i) => free.includes(i) && best.x[i] - lo <= TOLERANCE * (p.upper[i] - lo));
   const atUpper = p.upper.map((hi, i) => free.includes(i) && hi - best.x[i] <= TOLERANCE * (hi - p.lower[i]));
+  // An optimum at a bound is reported at the bound itself (0, not 1e-12), so nobody reads it as an interior answer.
+  if (atLower.some(Boolean) || atUpper.some(Boolean)) {
+    const u = free.map((i, j) => (atLower[i] ? 0 : atUpper[i] ? 1 : best.u[j]));
+    const snapped = yield* evaluate(toX(u));
+    if (limit === undefined || snapped.cost <= limit || !(best.cost <= limit)) best = snapped;
+  }
   return {
     x: best.x, objective: best.objective, cost: best.cost, evaluations,
     budgetBinding: limit !== undefined && best.cost >= limit - TOLERANCE * Math.max(1e-12, Math.abs(limit)),

@@ -17,6 +17,9 @@ export interface Comparison {
   customerEquityBaseline: number;
   customerEquityProposed: number;
   customerEquityDelta: number;
+  /** Share of each plan's customer equity that is the present value of its terminal value (the run-off beyond the horizon). */
+  terminalShareBaseline: number;
+  terminalShareProposed: number;
   /** Present value of the contribution delta inside tenureYears (the tenure view; set it beside customerEquityDelta). */
   tenureNpvDelta: number;
   year1RevenueDelta: number;
@@ -86,7 +89,18 @@ export function crossoverPeriod(baseline: ArrayLike<number>, proposed: ArrayLike
 export function customerEquity(p: Projection, settings: ScenarioSettings): number {
   const endOfPeriod = settings.discountTiming === 1;
   const pv = presentValue(p.series('contribution'), settings.discountRate, p.periodsPerYear, endOfPeriod);
-  return pv + p.terminalValue[p.totalIndex] * Math.pow(1 + settings.discountRate, -settings.horizonYears);
+  return pv + terminalValuePv(p, settings);
+}
+
+/** The terminal value discounted to today. */
+export function terminalValuePv(p: Projection, settings: ScenarioSettings): number {
+  return p.terminalValue[p.totalIndex] * Math.pow(1 + settings.discountRate, -settings.horizonYears);
+}
+
+/** Share of customer equity that lies beyond the horizon (the terminal value's PV over customer equity); 0 when equity is 0. */
+export function terminalValueShare(p: Projection, settings: ScenarioSettings): number {
+  const equity = customerEquity(p, settings);
+  return equity !== 0 ? terminalValuePv(p, settings) / equity : 0;
 }
 
 function yearSum(series: ArrayLike<number>, year: number, ppy: number): number {
@@ -119,6 +133,8 @@ export function compare(baseline: Projection, proposed: Projection, settings: Sc
     customerEquityBaseline: equityBaseline,
     customerEquityProposed: equityProposed,
     customerEquityDelta: equityProposed - equityBaseline,
+    terminalShareBaseline: equityBaseline !== 0 ? terminalValuePv(baseline, settings) / equityBaseline : 0,
+    terminalShareProposed: equityProposed !== 0 ? terminalValuePv(proposed, settings) / equityProposed : 0,
     tenureNpvDelta,
     year1RevenueDelta: yearSum(revenueDelta, 0, ppy),
     finalYearRevenueDelta: yearSum(revenueDelta, lastYear, ppy),

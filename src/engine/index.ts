@@ -7,6 +7,8 @@ export * from './validate';
 export * from './behaviour';
 export * from './metrics';
 export * from './project';
+export * from './churn';
+export * from './terminal';
 export * from './rollup';
 export * from './compare';
 export * from './discount';

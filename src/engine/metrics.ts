@@ -8,6 +8,7 @@ export const METRICS = [
   'commissionNew', 'commissionRenewal', 'commissionExpansion', 'clawbacks', 'serviceBonus',
   'acquisitionSpend', 'preventionSpend', 'contacts', 'contactCost', 'rescuedArr', 'contactsPrevented',
   'misSoldNew', 'arrBegin', 'customersBegin', 'renewedArr', 'churnedCustomersFromBase', 'churnRate',
+  'peopleCost',
 ] as const;
 
 export type Metric = (typeof METRICS)[number];
@@ -45,6 +46,7 @@ export const M: { readonly [K in Metric]: number } = {
   renewedArr: 28,
   churnedCustomersFromBase: 29,
   churnRate: 30,
+  peopleCost: 31,
 } as const;
 
 export const METRIC_COUNT = METRICS.length;

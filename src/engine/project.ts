@@ -1,21 +1,29 @@
 import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from './catalogue';
 import {
-  adoptionAverage, planBehaviour, renewedShareAverage, salesBaseline, serviceChurn, serviceChurnAtStart, unresolvedShare,
-  type PlanBehaviour,
+  adoptionAverage, baselineFlows, planBehaviour, renewedShareAverage, resolveCostFactor, serviceChurn,
+  serviceChurnAtStart, unresolvedShare, type PlanBehaviour,
 } from './behaviour';
+import { ceilingAtMid, periodStep, phasedChurn, sbgRenewalSurvival, sbgSpanSurvival } from './churn';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import type { Scenario } from './scenario';
+import { terminalValue, type RunOffBook } from './terminal';
+
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { expm1, floor, log1p, max, min, pow, sqrt } = Math;
 
 /** Behaviour of one plan per period, shared by every segment (the plan is company-wide). */
 export const BEHAVIOUR_SERIES = [
   'effortAcquire', 'effortRetain', 'effortExpand', 'resolveShare', 'unresolved', 'misSold', 'adoption',
   'acquisitionFactor', 'salesChurnFactor', 'expansionFactor', 'contactsFactor',
+  'salesLevel', 'serviceLevel', 'salesAttrition', 'serviceAttrition', 'handoffChurn', 'resolveCostFactor', 'peopleCost',
 ] as const;
 export type BehaviourSeries = (typeof BEHAVIOUR_SERIES)[number];
 const B = {
   effortAcquire: 0, effortRetain: 1, effortExpand: 2, resolveShare: 3, unresolved: 4, misSold: 5, adoption: 6,
   acquisitionFactor: 7, salesChurnFactor: 8, expansionFactor: 9, contactsFactor: 10,
+  salesLevel: 11, serviceLevel: 12, salesAttrition: 13, serviceAttrition: 14, handoffChurn: 15, resolveCostFactor: 16, peopleCost: 17,
 } as const;
+const SERIES_COUNT = BEHAVIOUR_SERIES.length;
 
 /**
  * The result of projecting one plan: every metric per period, per segment and in total (the total is
@@ -28,7 +36,7 @@ export class Projection {
     readonly segmentNames: readonly string[],
     readonly data: Float64Array,
     readonly behaviour: Float64Array,
-    /** Residual value of the customers still on the books at the horizon, per segment then total (undiscounted, as of the horizon). */
+    /** Value of the book on hand at the horizon run off (terminal.ts), per segment then total (undiscounted, as of the horizon). */
     readonly terminalValue: Float64Array,
   ) {}
 
@@ -51,6 +59,8 @@ export class Projection {
     return this.behaviour.subarray(B[name] * this.periods, (B[name] + 1) * this.periods);
   }
 }
+
+const EMPTY = new Float64Array(0);
 
 /** Scratch space reused across calls: a Monte Carlo run projects hundreds of thousands of times. */
 let scratch = new Float64Array(4096);
@@ -77,8 +87,8 @@ export interface ProjectionHook {
 }
 
 /**
- * Projects one plan against the baseline plan's behaviour (MODEL.md sections 5 and 6). Inputs must
- * already be valid (validateScenario): this function is the hot loop and checks nothing.
+ * Projects one plan against the baseline plan's behaviour (MODEL.md sections 5 and 6, version 2).
+ * Inputs must already be valid (validateScenario): this function is the hot loop and checks nothing.
  */
 export function project(
   settings: ScenarioSettings,
@@ -94,63 +104,104 @@ export function project(
   const dt = 1 / ppy;
   const nSeg = segments.length;
   const data = new Float64Array((nSeg + 1) * METRIC_COUNT * P);
-  const behaviour = behaviourPath(b, baseline, plan, P, dt, hook?.target);
+  const target = hook?.target ?? planBehaviour(plan, baseline, b, baselineFlows(segments));
+  const behaviour = new Float64Array(SERIES_COUNT * P);
+  const adopted = new Float64Array(SERIES_COUNT);
+  behaviourPath(behaviour, adopted, b, plan, target, P, dt);
   const terminal = new Float64Array(nSeg + 1);
+  const books: RunOffBook[] = [];
 
   let totalStart = 0;
   for (const seg of segments) totalStart += seg.customers;
   for (let s = 0; s < nSeg; s++) {
     const weight = totalStart > 0 ? segments[s].customers / totalStart : 1 / nSeg;
-    terminal[s] = projectSegment(data, s, P, dt, settings, segments[s], b, baseline, plan, behaviour, weight, hook?.firstRenewalChurnArr);
-    terminal[nSeg] += terminal[s];
+    books.push(projectSegment(data, s, P, dt, settings, segments[s], b, baseline, plan, behaviour, adopted, weight, hook?.firstRenewalChurnArr));
   }
-  if (hook?.addPay) {
-    // Pay for keeping customers enters the terminal value, so it is recomputed with the added pay.
-    hook.addPay(data, P, nSeg);
-    terminal[nSeg] = 0;
-    for (let s = 0; s < nSeg; s++) {
-      terminal[s] = terminalValue(data, s * METRIC_COUNT * P, P, ppy, settings.discountRate);
-      terminal[nSeg] += terminal[s];
-    }
+  // Pay the loop does not know (quota layer) follows the book into the run-off, so it is added first.
+  hook?.addPay?.(data, P, nSeg);
+  for (let s = 0; s < nSeg; s++) {
+    terminal[s] = terminalValue(books[s], data, s * METRIC_COUNT * P, P, ppy, settings.discountRate, settings.discountTiming === 1);
+    terminal[nSeg] += terminal[s];
   }
   sumSegments(data, nSeg, P, ppy);
   return new Projection(ppy, P, segmentNames, data, behaviour, terminal);
 }
 
-function behaviourPath(b: BehaviourValues, baseline: PlanValues, plan: PlanValues, P: number, dt: number, given?: PlanBehaviour): Float64Array {
-  const out = new Float64Array(BEHAVIOUR_SERIES.length * P);
-  const target = given ?? planBehaviour(plan, baseline, b);
+/**
+ * The behaviour path of a plan, per period (adoption moves each quantity from the baseline's value to
+ * the plan's), and in `adopted` the same quantities fully adopted (for the run-off of the horizon-end
+ * book; its contacts factor is the last period's).
+ */
+function behaviourPath(out: Float64Array, adopted: Float64Array, b: BehaviourValues, plan: PlanValues, target: PlanBehaviour, P: number, dt: number): void {
   // Prevention cuts contacts per customer by budget/costPerPoint percent a year, compounding.
-  const preventionFactor = 1 - Math.min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
-  const start = salesBaseline(b);
-  for (let t = 0; t < P; t++) {
-    const a = adoptionAverage(t * dt, (t + 1) * dt, b.adoptionHalfLife);
-    for (let i = 0; i < 3; i++) out[i * P + t] = start[i] + (target.sales[i] - start[i]) * a;
+  const preventionFactor = 1 - min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
+  for (let t = 0; t <= P; t++) {
+    // t = P is the fully adopted row, written to `adopted` (its contacts factor is the last period's).
+    const last = t === P;
+    const a = last ? 1 : adoptionAverage(t * dt, (t + 1) * dt, b.adoptionHalfLife);
+    const acquire = b.effortAcquire + (target.sales[0] - b.effortAcquire) * a;
+    const retain = b.effortRetain + (target.sales[1] - b.effortRetain) * a;
+    const expand = b.effortExpand + (target.sales[2] - b.effortExpand) * a;
     const resolve = b.resolveEffortShare + (target.resolveShare - b.resolveEffortShare) * a;
-    out[B.resolveShare * P + t] = resolve;
-    out[B.unresolved * P + t] = unresolvedShare(resolve, plan, b);
-    out[B.misSold * P + t] = b.misSoldShare + (target.misSold - b.misSoldShare) * a;
-    out[B.adoption * P + t] = a;
-    // Outcome responses with diminishing returns, the same for every segment: computed once here.
-    out[B.acquisitionFactor * P + t] = Math.pow(out[t] / start[0], b.elasticityAcquire);
-    out[B.salesChurnFactor * P + t] = Math.pow(out[P + t] / start[1], -b.elasticityRetain);
-    out[B.expansionFactor * P + t] = Math.pow(out[2 * P + t] / start[2], b.elasticityExpand);
-    out[B.contactsFactor * P + t] = Math.pow(preventionFactor, (t + 0.5) * dt);
+    const salesLevel = 1 + (target.salesLevel - 1) * a;
+    const serviceLevel = 1 + (target.serviceLevel - 1) * a;
+    const salesAttrition = b.salesAttrition + (target.salesAttrition - b.salesAttrition) * a;
+    const serviceAttrition = b.serviceAttrition + (target.serviceAttrition - b.serviceAttrition) * a;
+    const row = (series: number) => (last ? -1 : series * P + t);
+    const values = SCRATCH_ROW;
+    values[B.effortAcquire] = acquire;
+    values[B.effortRetain] = retain;
+    values[B.effortExpand] = expand;
+    values[B.resolveShare] = resolve;
+    values[B.unresolved] = unresolvedShare(resolve, serviceLevel, plan, b);
+    values[B.misSold] = b.misSoldShare + (target.misSold - b.misSoldShare) * a;
+    values[B.adoption] = a;
+    // Outcomes respond to absolute effort (share × level) against the baseline share, with diminishing returns.
+    values[B.acquisitionFactor] = effortFactor(acquire * salesLevel / b.effortAcquire, b.elasticityAcquire);
+    values[B.salesChurnFactor] = effortFactor(retain * salesLevel / b.effortRetain, -b.elasticityRetain);
+    values[B.expansionFactor] = effortFactor(expand * salesLevel / b.effortExpand, b.elasticityExpand);
+    values[B.contactsFactor] = last ? out[B.contactsFactor * P + P - 1] : pow(preventionFactor, (t + 0.5) * dt);
+    values[B.salesLevel] = salesLevel;
+    values[B.serviceLevel] = serviceLevel;
+    values[B.salesAttrition] = salesAttrition;
+    values[B.serviceAttrition] = serviceAttrition;
+    values[B.handoffChurn] = (salesAttrition - b.salesAttrition) * b.handoffChurn;
+    values[B.resolveCostFactor] = resolveCostFactor(resolve, b);
+    // People cost a year, company-wide: each leaver costs replacementCost × target pay.
+    values[B.peopleCost] = b.replacementCost * (salesAttrition * target.salesPayroll + serviceAttrition * target.servicePayroll);
+    if (last) adopted.set(values);
+    else for (let k = 0; k < SERIES_COUNT; k++) out[row(k)] = values[k];
   }
-  return out;
+}
+const SCRATCH_ROW = new Float64Array(SERIES_COUNT);
+
+/** (effort ratio)^elasticity, exactly 1 when effort is the baseline's. */
+function effortFactor(ratio: number, elasticity: number): number {
+  return ratio === 1 ? 1 : pow(ratio, elasticity);
+}
+
+/** Detractors counted as a union: a customer is one detractor however many reasons it has. */
+function detractorUnion(churn: number, misSold: number, unresolvedDetractor: number): number {
+  return 1 - (1 - churn) * (1 - misSold) * (1 - unresolvedDetractor);
+}
+
+/** Share of customers made detractors by unresolved contacts in a year: 1 − (1 − u·p)^contacts. */
+function unresolvedDetractors(contacts: number, unresolved: number, b: BehaviourValues): number {
+  return -expm1(contacts * log1p(-min(1, unresolved * b.pDetractorIfUnresolved)));
 }
 
 /**
  * One segment over the horizon. Customers sit in two places: cohorts still in their first contract
  * term (no churn, expansion or contraction until they first renew; mis-sold customers live only here)
  * and the established book. With a flat churn the book is one pool; with an sBG curve it is a list of
- * cohorts by tenure, because the renewal probability depends on tenure. Returns the terminal value.
+ * cohorts by tenure, because the renewal probability depends on tenure. Returns the book at the
+ * horizon for the run-off (terminal.ts).
  */
 function projectSegment(
   data: Float64Array, s: number, P: number, dt: number, settings: ScenarioSettings, v: SegmentValues,
-  b: BehaviourValues, baseline: PlanValues, plan: PlanValues, path: Float64Array, weight: number,
+  b: BehaviourValues, baseline: PlanValues, plan: PlanValues, path: Float64Array, adopted: Float64Array, weight: number,
   firstRenewalChurnArr: Float64Array | undefined,
-): number {
+): RunOffBook {
   const segmentStart = s * METRIC_COUNT * P;
   const ppy = settings.periodsPerYear;
   const termPeriods = v.contractTermYears * ppy;
@@ -161,54 +212,59 @@ function projectSegment(
   // Baseline split of churn into a sales part and a service part (MODEL.md section 5).
   const c0 = v.churn;
   const service0 = serviceChurnAtStart(v, b, baseline);
-  const sales0 = Math.max(0, c0 - service0);
-  const unresolved0 = unresolvedShare(b.resolveEffortShare, baseline, b);
+  const sales0 = max(0, c0 - service0);
+  const unresolved0 = unresolvedShare(b.resolveEffortShare, 1, baseline, b);
   const newShare = v.newCustomers + v.customers > 0 ? v.newCustomers / (v.newCustomers + v.customers) : 0;
-  const detractors0 = c0 + b.misSoldShare * newShare + Math.min(1, v.contactsPerCustomer * unresolved0 * b.pDetractorIfUnresolved);
-  const contractionStep = 1 - Math.pow(1 - v.contraction, dt);
-  const contactUnitCost = (1 - plan.automationShare) * v.costPerContact + plan.automationShare * b.costPerAutomatedContact;
+  const detractors0 = detractorUnion(c0, b.misSoldShare * newShare, unresolvedDetractors(v.contactsPerCustomer, unresolved0, b));
+  const contractionStep = 1 - pow(1 - v.contraction, dt);
+  const contractionHalf = 1 - sqrt(1 - contractionStep);
+  const contactsAt = (factor: number) => (v.contactsPerCustomer > b.minContacts ? max(b.minContacts, v.contactsPerCustomer * factor) : v.contactsPerCustomer);
 
-  // State. Pending cohorts: a ring indexed by acquisition period mod termPeriods.
-  const work = scratchOf(2 * termPeriods + 2 * (P + 1));
+  // State. Pending cohorts (first contract term): a ring indexed by acquisition period mod termPeriods.
+  // The book: pool 0 is the starting base, whose renewals are spread evenly over the term, so it churns
+  // a little every period. Customers who have renewed churn only when they renew again: under flat churn
+  // they sit in a ring by renewal phase (pool 1 + period mod termPeriods), under sBG in one pool per
+  // acquisition period (their renewal count sets their churn). Annual and monthly runs then count the
+  // same contracts (MODEL.md section 6, contract timing).
+  const maxPools = useSbg ? P + 1 : termPeriods + 1;
+  const work = scratchOf(2 * termPeriods + 3 * maxPools);
   const pendingGood = 0;
   const pendingBad = termPeriods;
   const bookN = 2 * termPeriods;
-  const bookA = bookN + P + 1;
-  const bookOrigin: number[] = [-v.baseTenureYears];
-  work.fill(0, 0, 2 * termPeriods + 2 * (P + 1));
+  const bookA = bookN + maxPools;
+  const bookAcq = bookA + maxPools;
+  work.fill(0, 0, 2 * termPeriods + 3 * maxPools);
   work[bookN] = v.customers;
   work[bookA] = v.customers * v.arpa;
-  let cohorts = 1;
+  let pools = useSbg ? 1 : maxPools;
   let misSoldOnBooks = 0;
-  let lastRetention = 1 - c0;
+  let startCycleSurvival = 1;
 
   for (let t = 0; t < P; t++) {
     const t0 = t * dt;
-    const mid = t0 + dt / 2;
     const unresolved = path[B.unresolved * P + t];
     const misSold = path[B.misSold * P + t];
 
-    // Churn pressure this period relative to the baseline, phased in as contracts renew.
-    const contacts = v.contactsPerCustomer > b.minContacts
-      ? Math.max(b.minContacts, v.contactsPerCustomer * path[B.contactsFactor * P + t])
-      : v.contactsPerCustomer;
-    const churnNow = sales0 * path[B.salesChurnFactor * P + t] + serviceChurn(contacts, unresolved, b);
+    // Churn pressure this period relative to the baseline: the starting base moves to it as its
+    // contracts renew (phasedChurn); a contract renewing now faces it in full.
+    const contacts = contactsAt(path[B.contactsFactor * P + t]);
+    const churnNow = max(0, sales0 * path[B.salesChurnFactor * P + t] + serviceChurn(contacts, unresolved, b) + path[B.handoffChurn * P + t]);
     const renewed = renewedShareAverage(t0, t0 + dt, v.contractTermYears);
     const flatChurn = phasedChurn(c0, churnNow, renewed);
+    const renewingChurn = min(0.99, churnNow);
     const pressure = c0 > 0 ? flatChurn / c0 : 1;
-
-    const expansionRate = v.expansion * path[B.expansionFactor * P + t];
-    const expansionStep = dt === 1 ? expansionRate : Math.pow(1 + expansionRate, dt) - 1;
-    const flatStep = dt === 1 ? flatChurn : 1 - Math.pow(1 - flatChurn, dt);
+    const renewingPressure = c0 > 0 ? renewingChurn / c0 : 1;
+    const flatStep = periodStep(flatChurn, dt);
+    const renewalSurvival = pow(1 - renewingChurn, v.contractTermYears);
 
     // Word of mouth: fewer detractors weighs more than more promoters (LSE 2005).
-    const promoters = unresolved0 < 1 ? Math.min(1, b.promoterShare * (1 - unresolved) / (1 - unresolved0)) : b.promoterShare;
-    const detractors = flatChurn + misSold * newShare + Math.min(1, contacts * unresolved * b.pDetractorIfUnresolved);
-    const wordOfMouth = Math.max(0, 1 + b.womPositive * (promoters - b.promoterShare) - b.womNegative * (detractors - detractors0));
+    const promoters = unresolved0 < 1 ? min(1, b.promoterShare * (1 - unresolved) / (1 - unresolved0)) : b.promoterShare;
+    const detractors = detractorUnion(flatChurn, misSold * newShare, unresolvedDetractors(contacts, unresolved, b));
+    const wordOfMouth = max(0, 1 + b.womPositive * (promoters - b.promoterShare) - b.womNegative * (detractors - detractors0));
 
     let customersBegin = 0;
     let arrBegin = 0;
-    for (let j = 0; j < cohorts; j++) {
+    for (let j = 0; j < pools; j++) {
       customersBegin += work[bookN + j];
       arrBegin += work[bookA + j];
     }
@@ -219,33 +275,61 @@ function projectSegment(
     }
     const misSoldBegin = misSoldOnBooks;
 
-    let churnedN = 0, churnedA = 0, contractionA = 0, expansionA = 0, renewedA = 0, clawbacks = 0, churnedFromBook = 0;
+    // Expansion fades as ARR per account nears the segment's wallet (the ceiling), read at mid-period.
+    const expansionBase = v.expansion * path[B.expansionFactor * P + t];
+    const expansionRate = customersBegin > 0
+      ? expansionBase * ceilingAtMid(v.walletMultiple, v.arpa, arrBegin / customersBegin, expansionBase, v.contraction, dt)
+      : expansionBase;
+    const expansionStep = dt === 1 ? expansionRate : pow(1 + expansionRate, dt) - 1;
 
-    // 1. The established book: churn, then contraction and expansion of what stays.
-    for (let j = 0; j < cohorts; j++) {
-      const q = useSbg ? periodStep(sbgHazard(alpha, beta, mid - bookOrigin[j], pressure), dt) : flatStep;
+    let churnedN = 0, churnedA = 0, contractionA = 0, expansionA = 0, renewedA = 0, clawbacks = 0;
+    // Renewals are spread over the period: a renewing contract carries half a period of growth.
+    const midGrowth = sqrt((1 - contractionStep) * (1 + expansionStep));
+
+    // 1. The book: churn where contracts renew, then contraction and expansion of what stays. Renewal
+    //    commission is paid on the ARR that renews, net of the churn that falls on it.
+    const phase = t % termPeriods;
+    for (let j = 0; j < pools; j++) {
       const n = work[bookN + j];
       const a = work[bookA + j];
-      const staying = a * (1 - q);
+      let survival = 1;
+      if (j === 0) {
+        // The starting base renews dt/term of its contracts a period, each at its ARR gross of the
+        // churn the pool has taken since the term began (churn falls on contracts at renewal).
+        if (phase === 0) startCycleSurvival = 1;
+        survival = useSbg ? sbgSpanSurvival(alpha, beta, t0 + v.baseTenureYears, dt, pressure) : 1 - flatStep;
+        const yearSurvival = useSbg ? (dt === 1 ? survival : pow(survival, ppy)) : 1 - flatChurn;
+        const termSurvival = v.contractTermYears === 1 ? yearSurvival : pow(yearSurvival, v.contractTermYears);
+        renewedA += (a / startCycleSurvival) * midGrowth * termSurvival * dt / v.contractTermYears;
+        startCycleSurvival *= survival;
+      } else if (useSbg) {
+        const age = t - work[bookAcq + j];
+        if (age % termPeriods === 0) {
+          survival = sbgRenewalSurvival(alpha, beta, age / termPeriods, v.contractTermYears, renewingPressure);
+          renewedA += a * midGrowth * survival;
+        }
+      } else if (j === 1 + phase) {
+        survival = renewalSurvival;
+        renewedA += a * midGrowth * survival;
+      }
+      const staying = a * survival;
       const contraction = staying * contractionStep;
       const expansion = (staying - contraction) * expansionStep;
-      churnedN += n * q;
-      churnedFromBook += n * q;
-      churnedA += a * q;
+      churnedN += n * (1 - survival);
+      churnedA += a - staying;
       contractionA += contraction;
       expansionA += expansion;
-      renewedA += staying * dt / v.contractTermYears;
-      work[bookN + j] = n * (1 - q);
+      work[bookN + j] = n * survival;
       work[bookA + j] = staying - contraction + expansion;
     }
 
     // 2. Cohorts reaching their first renewal: mis-sold ones leave at misSoldChurn, the rest at the
-    //    churn accumulated over the term; clawbacks on the leavers; survivors join the book mid-period.
+    //    churn of the term; clawbacks on the leavers; survivors join the book mid-period (they have just
+    //    renewed: half a period of contraction and expansion, no more churn until they renew again).
     if (t >= termPeriods) {
-      const slot = t % termPeriods;
-      const good = work[pendingGood + slot];
-      const bad = work[pendingBad + slot];
-      const goodSurvival = useSbg ? sbgTermSurvival(alpha, beta, v.contractTermYears, pressure) : Math.pow(1 - flatChurn, v.contractTermYears);
+      const good = work[pendingGood + phase];
+      const bad = work[pendingBad + phase];
+      const goodSurvival = useSbg ? sbgRenewalSurvival(alpha, beta, 1, v.contractTermYears, renewingPressure) : renewalSurvival;
       const leavers = good * (1 - goodSurvival) + bad * b.misSoldChurn;
       const survivors = good + bad - leavers;
       churnedN += leavers;
@@ -253,35 +337,24 @@ function projectSegment(
       clawbacks += leavers * v.arpa * plan.commissionNew * plan.clawback;
       if (firstRenewalChurnArr) firstRenewalChurnArr[s * P + t] = leavers * v.arpa;
       misSoldOnBooks -= bad;
-      // Half a period on the book for the survivors.
-      const q = useSbg ? periodStep(sbgHazard(alpha, beta, v.contractTermYears + dt / 4, pressure), dt) : flatStep;
-      const qHalf = 1 - Math.sqrt(1 - q);
-      const staying = survivors * v.arpa * (1 - qHalf);
-      const contraction = staying * (1 - Math.sqrt(1 - contractionStep));
-      const expansion = (staying - contraction) * (Math.sqrt(1 + expansionStep) - 1);
-      churnedN += survivors * qHalf;
-      churnedA += survivors * v.arpa * qHalf;
+      const staying = survivors * v.arpa;
+      const contraction = staying * contractionHalf;
+      const expansion = (staying - contraction) * (sqrt(1 + expansionStep) - 1);
       contractionA += contraction;
       expansionA += expansion;
-      renewedA += survivors * v.arpa;
-      if (useSbg) {
-        bookOrigin.push(t0 + dt / 2 - v.contractTermYears);
-        work[bookN + cohorts] = survivors * (1 - qHalf);
-        work[bookA + cohorts] = staying - contraction + expansion;
-        cohorts++;
-      } else {
-        work[bookN] += survivors * (1 - qHalf);
-        work[bookA] += staying - contraction + expansion;
-      }
-      work[pendingGood + slot] = 0;
-      work[pendingBad + slot] = 0;
+      renewedA += staying;
+      const into = useSbg ? pools++ : 1 + phase;
+      if (useSbg) work[bookAcq + into] = t - termPeriods;
+      work[bookN + into] += survivors;
+      work[bookA + into] += staying - contraction + expansion;
+      work[pendingGood + phase] = 0;
+      work[pendingBad + phase] = 0;
     }
 
     // 3. New customers arrive and wait for their first renewal.
     const newN = v.newCustomers * path[B.acquisitionFactor * P + t] * wordOfMouth * dt;
-    const slot = t % termPeriods;
-    work[pendingGood + slot] += newN * (1 - misSold);
-    work[pendingBad + slot] += newN * misSold;
+    work[pendingGood + phase] += newN * (1 - misSold);
+    work[pendingBad + phase] += newN * misSold;
     misSoldOnBooks += newN * misSold;
     const newA = newN * v.arpa;
 
@@ -290,6 +363,9 @@ function projectSegment(
     const avgCustomers = (customersBegin + customersEnd) / 2;
     const revenue = (arrBegin + arrEnd) / 2 * dt;
     const contactCount = contacts * dt * (avgCustomers + b.misSoldContactUplift * (misSoldBegin + misSoldOnBooks) / 2);
+    // A human contact costs more the more it is truly resolved, plus agent assist; automated ones their own rate.
+    const contactUnitCost = (1 - plan.automationShare) * (v.costPerContact * path[B.resolveCostFactor * P + t] + b.assistCostPerContact * plan.agentAssist)
+      + plan.automationShare * b.costPerAutomatedContact;
     const contactCost = contactCount * contactUnitCost;
     const grossProfit = revenue * v.grossMargin - v.costToServe * avgCustomers * dt - contactCost;
     const commissionNew = plan.commissionNew * newA;
@@ -297,10 +373,11 @@ function projectSegment(
     const commissionExpansion = plan.commissionExpansion * expansionA;
     const serviceBonus = plan.serviceBonusPool * dt * weight;
     const compCost = commissionNew + commissionRenewal + commissionExpansion - clawbacks + serviceBonus;
+    const peopleCost = path[B.peopleCost * P + t] * dt * weight;
     const acquisitionSpend = newN * v.acquisitionCost;
     const preventionSpend = plan.preventionBudget * dt * weight;
     const at = segmentStart + t;
-    const rescuedRate = Math.min(1, contacts * b.pChurnIfUnresolved * (1 - unresolved * (1 - b.saveRate)));
+    const rescuedRate = min(1, contacts * b.pChurnIfUnresolved * (1 - unresolved * (1 - b.saveRate)));
 
     data[at + M.customers * P] = customersEnd;
     data[at + M.newCustomers * P] = newN;
@@ -313,7 +390,7 @@ function projectSegment(
     data[at + M.revenue * P] = revenue;
     data[at + M.grossProfit * P] = grossProfit;
     data[at + M.compCost * P] = compCost;
-    data[at + M.contribution * P] = grossProfit - compCost - acquisitionSpend - preventionSpend;
+    data[at + M.contribution * P] = grossProfit - compCost - peopleCost - acquisitionSpend - preventionSpend;
     data[at + M.commissionNew * P] = commissionNew;
     data[at + M.commissionRenewal * P] = commissionRenewal;
     data[at + M.commissionExpansion * P] = commissionExpansion;
@@ -331,11 +408,47 @@ function projectSegment(
     data[at + M.renewedArr * P] = renewedA;
     data[at + M.churnedCustomersFromBase * P] = churnedN;
     data[at + M.churnRate * P] = annualChurnRate(churnedN, customersBegin, ppy);
+    data[at + M.peopleCost * P] = peopleCost;
     setRetentionRates(data, at + M.nrr * P, at + M.grr * P, arrBegin, expansionA, contractionA, churnedA, ppy);
-    lastRetention = customersBegin > 0 ? 1 - churnedN / customersBegin : lastRetention;
-    void churnedFromBook;
   }
-  return terminalValue(data, segmentStart, P, ppy, settings.discountRate);
+
+  // The book at the horizon, to run off under the fully adopted behaviour.
+  const finalContacts = contactsAt(adopted[B.contactsFactor]);
+  const finalChurn = min(0.99, max(0, sales0 * adopted[B.salesChurnFactor] + serviceChurn(finalContacts, adopted[B.unresolved], b) + adopted[B.handoffChurn]));
+  let pendingGoodAtEnd = 0, pendingBadAtEnd = 0;
+  for (let k = 0; k < termPeriods; k++) {
+    pendingGoodAtEnd += work[pendingGood + k];
+    pendingBadAtEnd += work[pendingBad + k];
+  }
+  const nextOpportunity = useSbg ? new Float64Array(pools) : EMPTY;
+  if (useSbg) {
+    // Years of renewal opportunities a cohort has faced at the horizon: whole terms since it was acquired.
+    for (let j = 1; j < pools; j++) nextOpportunity[j] = floor((P - 1 - work[bookAcq + j]) / termPeriods) * v.contractTermYears + 1;
+  }
+  let bookCustomers = 0, bookArr = 0;
+  for (let j = 0; j < pools; j++) {
+    bookCustomers += work[bookN + j];
+    bookArr += work[bookA + j];
+  }
+  return {
+    n: useSbg ? work.slice(bookN, bookN + pools) : EMPTY,
+    a: useSbg ? work.slice(bookA, bookA + pools) : EMPTY,
+    nextOpportunity: useSbg ? nextOpportunity : null,
+    bookCustomers, bookArr,
+    startTenure: settings.horizonYears + v.baseTenureYears,
+    pendingGood: pendingGoodAtEnd,
+    pendingBad: pendingBadAtEnd,
+    churn: finalChurn,
+    pressure: c0 > 0 ? finalChurn / c0 : 1,
+    alpha, beta,
+    termYears: v.contractTermYears,
+    expansion: v.expansion * adopted[B.expansionFactor],
+    contraction: v.contraction,
+    arpa0: v.arpa,
+    walletMultiple: v.walletMultiple,
+    grossMargin: v.grossMargin,
+    misSoldChurn: b.misSoldChurn,
+  };
 }
 
 /** NRR and GRR of a period, annualised so that quarterly and monthly rows read like annual ones. */
@@ -345,73 +458,16 @@ function setRetentionRates(data: Float64Array, nrrAt: number, grrAt: number, arr
     data[grrAt] = 0;
     return;
   }
-  const gross = Math.max(0, (arrBegin - contraction - churned) / arrBegin);
-  const net = Math.max(0, (arrBegin + expansion - contraction - churned) / arrBegin);
-  data[nrrAt] = ppy === 1 ? net : Math.pow(net, ppy);
-  data[grrAt] = ppy === 1 ? gross : Math.pow(gross, ppy);
+  const gross = max(0, (arrBegin - contraction - churned) / arrBegin);
+  const net = max(0, (arrBegin + expansion - contraction - churned) / arrBegin);
+  data[nrrAt] = ppy === 1 ? net : pow(net, ppy);
+  data[grrAt] = ppy === 1 ? gross : pow(gross, ppy);
 }
 
 /** Logo churn of a period, annualised. */
 function annualChurnRate(churned: number, customersBegin: number, ppy: number): number {
   if (!(customersBegin > 0)) return 0;
-  return ppy === 1 ? churned / customersBegin : 1 - Math.pow(1 - churned / customersBegin, ppy);
-}
-
-/**
- * The annual churn in force while a share `renewed` of the book has renewed under the plan: the
- * baseline churn c0 moves to the plan's churn (capped at 0.99) linearly in the hazard −ln(1 − c),
- * not in c. `renewed` is an average over the period, and averaging is exact only for a quantity the
- * period's survival depends on linearly: the hazard is one, so a yearly run and twelve monthly runs
- * lose the same customers; blending c itself would make yearly runs lose fewer when churn rises.
- */
-export function phasedChurn(c0: number, churnNow: number, renewed: number): number {
-  const after = Math.min(0.99, churnNow);
-  if (renewed >= 1) return after;
-  return 1 - Math.pow(1 - c0, 1 - renewed) * Math.pow(1 - after, renewed);
-}
-
-/** Churn over one period of length dt (years) from an annual churn probability, converted exactly. */
-function periodStep(annual: number, dt: number): number {
-  return dt === 1 ? annual : 1 - Math.pow(1 - annual, dt);
-}
-
-/** Annual churn of a cohort of the given tenure (years) on the sBG curve, scaled by the plan's churn pressure. */
-function sbgHazard(alpha: number, beta: number, tenure: number, pressure: number): number {
-  const opportunity = Math.floor(Math.max(0, tenure)) + 1;
-  const renewal = (beta + opportunity - 1) / (alpha + beta + opportunity - 1);
-  return Math.min(0.99, (1 - renewal) * pressure);
-}
-
-/** Probability that a new customer survives its first `term` yearly renewal opportunities on the sBG curve. */
-function sbgTermSurvival(alpha: number, beta: number, term: number, pressure: number): number {
-  let survival = 1;
-  for (let k = 1; k <= term; k++) survival *= 1 - sbgHazard(alpha, beta, k - 1, pressure);
-  return survival;
-}
-
-/**
- * Value, as of the horizon, of the customers still on the books: the last year's margin per customer
- * after the costs of keeping them (renewal and expansion commissions, service bonus, prevention),
- * received from the next renewal on at the last year's logo retention r: m·r/(1+i−r) (Gupta & Lehmann).
- * Margins are held flat: a conservative choice, so expansion beyond the horizon is not counted.
- */
-function terminalValue(data: Float64Array, segmentStart: number, P: number, ppy: number, discountRate: number): number {
-  const row = (metric: number) => segmentStart + metric * P;
-  const first = Math.max(0, P - ppy);
-  let margin = 0, customerYears = 0, churned = 0, opening = 0;
-  for (let t = first; t < P; t++) {
-    const at = segmentStart + t;
-    margin += data[at + M.grossProfit * P] - data[at + M.commissionRenewal * P] - data[at + M.commissionExpansion * P]
-      - data[at + M.serviceBonus * P] - data[at + M.preventionSpend * P];
-    customerYears += (data[at + M.customersBegin * P] + data[at + M.customers * P]) / 2 / ppy;
-    churned += data[at + M.churnedCustomers * P];
-  }
-  opening = data[row(M.customersBegin) + first];
-  const customersAtEnd = data[row(M.customers) + P - 1];
-  if (!(customerYears > 0) || !(opening > 0)) return 0;
-  const retention = Math.min(0.99, Math.max(0, 1 - churned / opening));
-  const marginPerCustomer = margin / customerYears;
-  return customersAtEnd * marginPerCustomer * retention / (1 + discountRate - retention);
+  return ppy === 1 ? churned / customersBegin : 1 - pow(1 - churned / customersBegin, ppy);
 }
 
 /** The total column: flows and stocks add up across segments; retention rates are recomputed. */

@@ -1,4 +1,4 @@
-import { planBehaviour, salesBaseline, type PlanBehaviour } from './behaviour';
+import { baselineFlows, planBehaviour, salesBaseline, type PlanBehaviour } from './behaviour';
 import type { ComponentId, ComponentValues, PlanValues, RoleId } from './catalogue';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import { project, type Projection } from './project';
@@ -65,7 +65,8 @@ export interface Incentives {
 
 /** The behaviour of the baseline plan itself (section 5: identical plans give the baseline shares). */
 function baselineBehaviour(s: Scenario): PlanBehaviour {
-  return { sales: salesBaseline(s.behaviour), resolveShare: s.behaviour.resolveEffortShare, misSold: s.behaviour.misSoldShare };
+  const flat = planBehaviour(s.baseline.values, s.baseline.values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+  return { ...flat, sales: salesBaseline(s.behaviour), resolveShare: s.behaviour.resolveEffortShare, misSold: s.behaviour.misSoldShare };
 }
 
 function outcomesOfYear(p: Projection, year: number): YearOutcomes {
@@ -119,7 +120,7 @@ export function effectiveIncentives(plan: PlanValues, outcomes: YearOutcomes, cv
 /** The long-run behaviour of a plan when it or the baseline pays on quotas. */
 export function quotaTargetBehaviour(s: Scenario, plan: PlanValues, outcomes = baselineYearOneOutcomes(s)): PlanBehaviour {
   const cv = s.behaviour.attainmentCV;
-  return planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour);
+  return planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
 }
 
 /** Projects a plan when it or the baseline has roles (run.ts sends flat scenarios to project directly). */
@@ -128,7 +129,7 @@ export function projectWithQuotas(s: Scenario, plan: PlanValues): Projection {
   const cv = s.behaviour.attainmentCV;
   const roles = rolesOf(plan);
   const incentives = effectiveIncentives(plan, outcomes0, cv, roles);
-  const target = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour);
+  const target = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
   const leavers = new Float64Array(s.segments.length * P);
   let pay: QuotaPay = { roles, components: [], clawback: [] };

@@ -2,7 +2,7 @@ import { defaultsOf, findSpec, type Scope } from './catalogue';
 import type { Problem } from './errors';
 import { ModelError } from './errors';
 import type { NamedPlan, Scenario, Segment } from './scenario';
-import { isQuotaKeyName, planUsesQuotas } from './quota-plan';
+import { isQuotaKeyName } from './quota-plan';
 import { limitProblem } from './scenario-limits';
 import { misplacedOrUnknown, validateScenario } from './validate';
 
@@ -13,11 +13,24 @@ import { misplacedOrUnknown, validateScenario } from './validate';
  * Versions: 1 = flat plans. 2 = plans may hold quota keys (`ae.headcount`, `ae.newArr.quota`, …, see
  * quota-plan.ts) among their values. A file is written with the lowest version that can read it, so a
  * scenario without roles still opens in an add-in that knows only version 1, and one with roles is
- * refused there as "saved by a newer version" instead of failing on unknown keys. Reading a version-1
- * file needs no migration: every version-1 file is a valid version-2 file.
+ * refused there as "saved by a newer version" instead of failing on unknown keys. 3 = model version 2
+ * (MODEL.md sections 5, 6: pay sets effort level and attrition, and the new assumptions that come with
+ * it). Every file is now written as version 3, since its behaviour section holds model-2 keys an older
+ * add-in does not know. Reading a version-1 or version-2 file is the migration: the keys model 2 added
+ * take their catalogue defaults, and modelChangedSince tells the pane to say that the model changed.
  */
-export const SCENARIO_SCHEMA_VERSION = 2;
-const FLAT_PLANS_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 3;
+/** The first schema version written under model version 2. */
+export const MODEL_V2_SCHEMA_VERSION = 3;
+
+/**
+ * True when a stored scenario was saved under model version 1 (schema version 1 or 2, or none): it
+ * loads, with model 2's new keys at their defaults, but its figures will differ from the ones it
+ * showed when it was saved, and the pane says so.
+ */
+export function modelChangedSince(json: Pick<ScenarioJson, 'schemaVersion'>): boolean {
+  return (json.schemaVersion ?? 1) < MODEL_V2_SCHEMA_VERSION;
+}
 
 export interface ScenarioJson {
   schemaVersion?: number;
@@ -136,9 +149,8 @@ export function scenarioFromJson(json: ScenarioJson): Scenario {
 }
 
 export function scenarioToJson(s: Scenario, description?: string): ScenarioJson {
-  const quotas = [s.baseline, ...s.proposed].some((p) => planUsesQuotas(p.values));
   return {
-    schemaVersion: quotas ? SCENARIO_SCHEMA_VERSION : FLAT_PLANS_VERSION,
+    schemaVersion: SCENARIO_SCHEMA_VERSION,
     name: s.name,
     ...(description ? { description } : {}),
     settings: { ...s.settings },

@@ -5,7 +5,7 @@
  * finite, no nulls, capped) and turn any failure into #VALUE! or #N/A (errors.ts).
  */
 import {
-  CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
+  baselineFlows, CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
   type AssumptionSpec, type Comparison, type Language, type Projection,
 } from '../engine';
 import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
@@ -59,6 +59,7 @@ function defaultsTable(segments: string[], language: Language): Cell[][] {
 const SUMMARY_ROWS: readonly (keyof Comparison)[] = [
   'crossoverPeriod', 'breakevenPeriod', 'shortTermSacrifice', 'npvDelta', 'customerEquityBaseline', 'customerEquityProposed',
   'customerEquityDelta', 'tenureNpvDelta', 'year1RevenueDelta', 'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
+  'terminalShareBaseline', 'terminalShareProposed',
 ];
 
 /** The text SUMMARY shows for a period that never comes (an identifier, the same in every language). */
@@ -111,7 +112,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       // Plans paid on quotas move effort through their effective rates at the baseline's expected
       // attainment (quota-project.ts), as CEQ.PROJECT's projections do; flat plans through their rates.
       const quotas = planUsesQuotas(baseline.values) || planUsesQuotas(proposed.values);
-      const behaviour = quotas ? quotaTargetBehaviour(s, proposed.values) : planBehaviour(proposed.values, baseline.values, s.behaviour);
+      const behaviour = quotas ? quotaTargetBehaviour(s, proposed.values) : planBehaviour(proposed.values, baseline.values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
       return [behaviour.sales.slice()];
     },
   }),

@@ -85,6 +85,7 @@ export const MESSAGES = {
     es: 'Supuestos de comportamiento: cómo siguen el esfuerzo, el soporte y el boca a boca a la retribución. Muchos son poco conocidos; el resumen muestra cuáles importan más.',
   },
   'group.sales': { en: 'Sales effort', es: 'Esfuerzo comercial' },
+  'group.people': { en: 'People: attrition and its cost', es: 'Personas: rotación y su coste' },
   'group.service': { en: 'Service', es: 'Soporte' },
   'group.overselling': { en: 'Over-selling', es: 'Sobreventa' },
   'group.wordOfMouth': { en: 'Word of mouth', es: 'Boca a boca' },
@@ -170,6 +171,9 @@ export const MESSAGES = {
   npvHint: { en: 'Present value of the contribution change over {years} years', es: 'Valor actual del cambio de contribución en {years} años' },
   equity: { en: 'Customer equity change', es: 'Cambio del valor del cliente' },
   equityHint: { en: 'From {from} to {to}, including the value of customers left at the horizon', es: 'De {from} a {to}, incluido el valor de los clientes que quedan al final' },
+  terminalShare: { en: 'Share beyond the horizon', es: 'Parte más allá del horizonte' },
+  terminalShareHint: { en: 'Of the proposal\'s customer equity, this much is the run-off of the book left after year {years} (baseline: {baseline}): the further out the value, the less sure it is',
+    es: 'De su valor del cliente, esta parte es la liquidación de la cartera que queda tras el año {years} (plan base: {baseline}): cuanto más lejos el valor, menos seguro' },
   tenureView: { en: 'The tenure view', es: 'La vista del mandato' },
   tenureViewHint: {
     en: 'What an executive judged on {tenure} years sees, against the whole horizon and the value that remains after it.',

@@ -16,7 +16,7 @@
  * an invalid one never replaces a valid one.
  */
 import {
-  describeProblems, ModelError, scenarioFromJson, scenarioToJson, SCENARIO_SCHEMA_VERSION,
+  describeProblems, ModelError, modelChangedSince, scenarioFromJson, scenarioToJson, SCENARIO_SCHEMA_VERSION,
   type Language, type Scenario,
 } from '../engine';
 import { BackupShelf, type BackupInfo } from './saved-backups';
@@ -44,6 +44,8 @@ export interface SavedEntry {
    */
   status: 'valid' | 'invalid' | 'newer' | 'corrupt';
   problems?: string;
+  /** Saved under model version 1: it loads with model 2's new assumptions at their defaults, and its figures change. */
+  modelChanged?: boolean;
 }
 
 export interface StoreState {
@@ -221,7 +223,7 @@ export class SavedScenarios {
     if (isNewer(i)) return { ...base, status: 'newer', problems: TEXT.newerItem[this.lang] };
     try {
       scenarioFromJson(i.scenario);
-      return { ...base, status: 'valid' };
+      return { ...base, status: 'valid', ...(modelChangedSince(i.scenario) ? { modelChanged: true } : {}) };
     } catch (e) {
       if (e instanceof ModelError) return { ...base, status: 'invalid', problems: describeProblems(e.problems, this.lang) };
       return { ...base, status: 'corrupt', problems: CORRUPT_WHY.scenario[this.lang] };

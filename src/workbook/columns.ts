@@ -35,6 +35,13 @@ export const BEHAVIOUR_COLUMNS = {
   salesChurnFactor: c('sales churn factor', 'factor de abandono comercial', F),
   expansionFactor: c('expansion factor', 'factor de expansión', F),
   contactsFactor: c('contacts factor (prevention)', 'factor de contactos (prevención)', F),
+  salesLevel: c('sales effort level', 'nivel de esfuerzo comercial', F),
+  serviceLevel: c('service effort level', 'nivel de esfuerzo de soporte', F),
+  salesAttrition: c('sales attrition', 'rotación comercial', S),
+  serviceAttrition: c('service attrition', 'rotación de soporte', S),
+  handoffChurn: c('churn from hand-offs', 'abandono por traspasos', S),
+  resolveCostFactor: c('cost factor of resolving', 'factor de coste de resolver', F),
+  peopleCost: c('people cost a year (all segments)', 'coste de personas al año (todos los segmentos)', M),
 } satisfies Record<string, ColumnDef>;
 
 export const SEGMENT_COLUMNS = {
@@ -42,10 +49,16 @@ export const SEGMENT_COLUMNS = {
   churnNow: c('churn if renewed now', 'abandono si renovara ahora', S),
   renewedShare: c('share of base renewed', 'parte de la base renovada', S),
   pressure: c('churn pressure', 'presión de abandono', F),
-  flatChurn: c('annual churn', 'abandono anual', S),
+  renewingChurn: c('churn of a contract renewing now', 'abandono de un contrato que renueva ahora', S),
+  flatChurn: c('annual churn of the starting base', 'abandono anual de la base inicial', S),
+  renewingPressure: c('churn pressure at renewal', 'presión de abandono al renovar', F),
+  renewalSurvival: c('survival of a renewal', 'supervivencia de una renovación', S),
+  ceilingFactor: c('expansion ceiling factor', 'factor del techo de expansión', F),
   expansionRate: c('annual expansion', 'expansión anual', S),
   expansionStep: c('expansion step', 'expansión del período', S),
-  churnStep: c('churn step', 'abandono del período', S),
+  midGrowth: c('half-period growth of a renewal', 'crecimiento de medio período de una renovación', F),
+  churnStep: c('churn step of the starting base', 'abandono del período de la base inicial', S),
+  startCycleSurvival: c('starting base: survival since its term began', 'base inicial: supervivencia desde que empezó su contrato', S),
   promoters: c('promoters', 'promotores', S),
   detractors: c('detractors', 'detractores', S),
   wordOfMouth: c('word of mouth factor', 'factor boca a boca', F),
@@ -71,7 +84,6 @@ export const SEGMENT_COLUMNS = {
   leavers: c('first renewal: leavers', 'primera renovación: bajas', N),
   survivors: c('first renewal: survivors', 'primera renovación: supervivientes', N),
   clawbacks: c('clawbacks', 'recuperaciones de comisión', M),
-  joinChurnStep: c('half-period churn of joiners', 'abandono de medio período de los que entran', S),
   joinStaying: c('joiners: ARR staying', 'los que entran: ARR que se queda', M),
   joinContraction: c('joiners: contraction', 'los que entran: contracción', M),
   joinExpansion: c('joiners: expansion', 'los que entran: expansión', M),
@@ -88,6 +100,7 @@ export const SEGMENT_COLUMNS = {
   avgCustomers: c('average customers', 'clientes medios', N),
   revenue: c('revenue', 'ingresos', M),
   contacts: c('service contacts', 'contactos de soporte', N),
+  contactUnitCost: c('cost per contact', 'coste por contacto', M),
   contactCost: c('contact cost', 'coste de contactos', M),
   grossProfit: c('gross profit', 'beneficio bruto', M),
   commissionNew: c('commission on new', 'comisión sobre nuevo', M),
@@ -95,6 +108,7 @@ export const SEGMENT_COLUMNS = {
   commissionExpansion: c('commission on expansion', 'comisión sobre expansión', M),
   serviceBonus: c('service bonus', 'bono de soporte', M),
   compCost: c('compensation cost', 'coste de retribución', M),
+  peopleCost: c('people cost (replacing leavers)', 'coste de personas (sustituir a quien se va)', M),
   acquisitionSpend: c('acquisition spend', 'gasto de adquisición', M),
   preventionSpend: c('prevention spend', 'gasto de prevención', M),
   contribution: c('contribution', 'contribución', M),
@@ -103,7 +117,6 @@ export const SEGMENT_COLUMNS = {
   churnRate: c('logo churn (annualised)', 'abandono de clientes (anualizado)', S),
   nrr: c('NRR (annualised)', 'NRR (anualizado)', S),
   grr: c('GRR (annualised)', 'GRR (anualizado)', S),
-  terminalMargin: c('margin kept (terminal value)', 'margen retenido (valor terminal)', M),
   customerYears: c('customer-years', 'clientes-año', N),
 } satisfies Record<string, ColumnDef>;
 
@@ -114,7 +127,7 @@ export const TOTAL_SUMMED = [
   'customersBegin', 'customers', 'newCustomers', 'churnedCustomers', 'arrBegin', 'arr', 'newArr', 'expansionArr',
   'contractionArr', 'churnedArr', 'renewedArr', 'revenue', 'grossProfit', 'compCost', 'commissionNew', 'commissionRenewal',
   'commissionExpansion', 'clawbacks', 'serviceBonus', 'acquisitionSpend', 'preventionSpend', 'contribution', 'contacts',
-  'contactCost', 'rescuedArr', 'contactsPrevented', 'newBad',
+  'contactCost', 'rescuedArr', 'contactsPrevented', 'newBad', 'peopleCost',
 ] as const satisfies readonly SegmentColumn[];
 
 export const TOTAL_COLUMNS = {
@@ -152,5 +165,5 @@ export const METRIC_COLUMN: Record<Metric, SegmentColumn> = {
   clawbacks: 'clawbacks', serviceBonus: 'serviceBonus', acquisitionSpend: 'acquisitionSpend', preventionSpend: 'preventionSpend',
   contacts: 'contacts', contactCost: 'contactCost', rescuedArr: 'rescuedArr', contactsPrevented: 'contactsPrevented',
   misSoldNew: 'newBad', arrBegin: 'arrBegin', customersBegin: 'customersBegin', renewedArr: 'renewedArr',
-  churnedCustomersFromBase: 'churnedCustomers', churnRate: 'churnRate',
+  churnedCustomersFromBase: 'churnedCustomers', churnRate: 'churnRate', peopleCost: 'peopleCost',
 };

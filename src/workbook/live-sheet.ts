@@ -22,6 +22,7 @@ export type LiveFunctionNames = Record<LiveFunctionId, string>;
 export const SUMMARY_FIELDS: readonly (keyof Comparison)[] = [
   'crossoverPeriod', 'breakevenPeriod', 'shortTermSacrifice', 'npvDelta', 'customerEquityBaseline', 'customerEquityProposed',
   'customerEquityDelta', 'tenureNpvDelta', 'year1RevenueDelta', 'finalYearRevenueDelta', 'year1CompCostDelta', 'finalYearCompCostDelta',
+  'terminalShareBaseline', 'terminalShareProposed',
 ];
 
 /** Metrics shown with CEQ.COMPARE for each proposed plan, side by side (CEQ.PROJECT's snake_case names). */
@@ -92,8 +93,9 @@ export function buildLiveSheet(s: Scenario, sheetName: string, lang: Language, p
     calls.push({ fn: 'SUMMARY', plan: p, row: top, col: 0 });
     SUMMARY_FIELDS.forEach((field, k) => {
       const at = plain.resultCell(p, field);
-      const money = field !== 'crossoverPeriod' && field !== 'breakevenPeriod';
-      sh.set(top + k, 2, fromModel(at.row, at.col), { style: 'output', format: money ? FORMAT.money : FORMAT.int });
+      const share = field === 'terminalShareBaseline' || field === 'terminalShareProposed';
+      const money = !share && field !== 'crossoverPeriod' && field !== 'breakevenPeriod';
+      sh.set(top + k, 2, fromModel(at.row, at.col), { style: 'output', format: share ? FORMAT.share : money ? FORMAT.money : FORMAT.int });
       const spilled = cellAddress(top + k, 1);
       const modelCell = cellAddress(top + k, 2);
       // Numbers only: a period that never comes is "never" from the function, "none" on the model sheet.

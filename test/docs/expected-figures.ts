@@ -34,23 +34,27 @@ const none = (period: number | null, word: string): Expected => period ?? word;
 /** Behaviour once fully adopted and every contract renewed, with contacts at their entered level. */
 function longRun(plan: PlanValues) {
   const target = planBehaviour(plan, baselinePlan, b);
-  const u = unresolvedShare(target.resolveShare, plan, b);
-  const u0 = unresolvedShare(b.resolveEffortShare, baselinePlan, b);
-  const salesChurn = (segment.churn - serviceChurnAtStart(segment, b, baselinePlan)) * (target.sales[1] / b.effortRetain) ** -b.elasticityRetain;
+  const u = unresolvedShare(target.resolveShare, target.serviceLevel, plan, b);
+  const u0 = unresolvedShare(b.resolveEffortShare, 1, baselinePlan, b);
+  // Version 2: outcomes respond to absolute effort, share × level.
+  const L = target.salesLevel;
+  const salesChurn = (segment.churn - serviceChurnAtStart(segment, b, baselinePlan)) * ((target.sales[1] * L) / b.effortRetain) ** -b.elasticityRetain
+    + (target.salesAttrition - b.salesAttrition) * b.handoffChurn;
   const serviceChurnRate = serviceChurn(segment.contactsPerCustomer, u, b);
   const newShare = segment.newCustomers / (segment.newCustomers + segment.customers);
+  // Version 2: detractors are a union (a customer is one detractor however many reasons it has).
   const detractorsOf = (churn: number, misSold: number, unresolved: number) =>
-    churn + misSold * newShare + Math.min(1, segment.contactsPerCustomer * unresolved * b.pDetractorIfUnresolved);
+    1 - (1 - churn) * (1 - misSold * newShare) * (1 - unresolved * b.pDetractorIfUnresolved) ** segment.contactsPerCustomer;
   const promoters = Math.min(1, (b.promoterShare * (1 - u)) / (1 - u0));
   const detractors = detractorsOf(salesChurn + serviceChurnRate, target.misSold, u);
   const wordOfMouth = 1 + b.womPositive * (promoters - b.promoterShare)
     - b.womNegative * (detractors - detractorsOf(segment.churn, b.misSoldShare, u0));
-  const newBefore = segment.newCustomers * (target.sales[0] / b.effortAcquire) ** b.elasticityAcquire;
+  const newBefore = segment.newCustomers * ((target.sales[0] * L) / b.effortAcquire) ** b.elasticityAcquire;
   return {
     sAcquire: target.sales[0], sRetain: target.sales[1], sExpand: target.sales[2], sResolve: target.resolveShare,
-    resolution: humanResolution(target.resolveShare, plan, b), unresolved: u, misSold: target.misSold,
+    resolution: humanResolution(target.resolveShare, target.serviceLevel, plan, b), unresolved: u, misSold: target.misSold,
     salesChurn, serviceChurn: serviceChurnRate, churn: salesChurn + serviceChurnRate,
-    expansion: segment.expansion * (target.sales[2] / b.effortExpand) ** b.elasticityExpand,
+    expansion: segment.expansion * ((target.sales[2] * L) / b.effortExpand) ** b.elasticityExpand,
     newBefore, promoters, detractors, wordOfMouth, newAfter: newBefore * wordOfMouth,
   };
 }
@@ -93,7 +97,7 @@ function terminalRows(): Rows {
     'Customers at the end of year 5, N': parts.map((x) => x.n),
     'Margin per customer-year in year 5, m': parts.map((x) => x.m),
     'Logo retention in year 5, r': parts.map((x) => x.r),
-    'Terminal value at the end of year 5, N·m·r/(1+i−r)': tv,
+    'Terminal value at the end of year 5 (run-off of the book)': tv,
     'Terminal value discounted to today, ÷ 1.1⁵': tv.map((x) => x * discount),
     'Present value of contribution, years 1–5': equity.map((e, k) => e - tv[k] * discount),
     'Customer equity': equity,
@@ -167,8 +171,8 @@ const adoption = Array.from(result.proposed[0].behaviourSeries('adoption'));
 export const year1Phase = (() => {
   const p = result.proposed[0];
   const sales0 = segment.churn - serviceChurnAtStart(segment, b, baselinePlan);
-  const plan = Math.min(0.99, sales0 * p.behaviourSeries('salesChurnFactor')[0]
-    + serviceChurn(segment.contactsPerCustomer, p.behaviourSeries('unresolved')[0], b));
+  const plan = Math.min(0.99, Math.max(0, sales0 * p.behaviourSeries('salesChurnFactor')[0]
+    + serviceChurn(segment.contactsPerCustomer, p.behaviourSeries('unresolved')[0], b) + p.behaviourSeries('handoffChurn')[0]));
   const renewed = renewedShareAverage(0, 1, segment.contractTermYears);
   return {
     plan, renewed,
@@ -180,15 +184,15 @@ export const year1Phase = (() => {
 
 function englishProse(): ProseFigure[] {
   const c = comparison;
-  const u0 = unresolvedShare(b.resolveEffortShare, baselinePlan, b);
+  const u0 = unresolvedShare(b.resolveEffortShare, 1, baselinePlan, b);
   const service0 = serviceChurnAtStart(segment, b, baselinePlan);
   const [nrr, grr] = [yearsBaseline[0].nrr, yearsBaseline[0].grr];
   const enterprise = examples['enterprise-multi-year'];
   return [
     // 4.3 the split of the entered churn
     { before: 'With the defaults, `u⁰` = ', after: ' and `c_service⁰`', value: u0 },
-    { before: '`c_service⁰` = 4 × ', after: ' ×', value: u0 },
-    { before: '0.06 × 0.75 = ', after: ', so `c_sales⁰`', value: service0 },
+    { before: '`c_service⁰` = 1 − (1 − ', after: ' ×', value: u0 },
+    { before: '0.06 × 0.75)⁴ = ', after: ', so `c_sales⁰`', value: service0 },
     { before: 'so `c_sales⁰` = ', after: ':', value: segment.churn - service0 },
     // 4.8 adoption and renewals
     { before: 'a yearly run moves ', after: ' of the way in year 1', value: adoption[0] },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  adoptionAverage, attractionShares, defaultScenario, humanResolution, phasedChurn, planBehaviour, projectPlan,
+  adoptionAverage, attractionShares, baselineFlows, defaultScenario, humanResolution, phasedChurn, planBehaviour as planBehaviourWith, projectPlan,
   renewedShareAverage, salesBaseline, serviceChurn, unresolvedShare, validateScenario, yearly,
   type BehaviourSeries, type BehaviourValues, type PlanValues,
 } from '../../src/engine';
@@ -11,6 +11,8 @@ import { scenarioArbitrary } from './arbitraries';
 const defaults = defaultScenario();
 const behaviour: BehaviourValues = defaults.behaviour;
 const baselinePlan: PlanValues = defaults.baseline.values;
+const flows = baselineFlows(defaults.segments.map((g) => g.values));
+const planBehaviour = (plan: PlanValues, base: PlanValues, b: BehaviourValues) => planBehaviourWith(plan, base, b, flows);
 
 /** Simpson's rule with n (even) intervals: the independent check of the closed-form averages. */
 function averageByIntegration(f: (t: number) => number, t0: number, t1: number, n = 2000): number {
@@ -45,7 +47,8 @@ describe('attraction shares', () => {
 
   it('give the baseline shares exactly for the catalogue defaults, so the baseline path never drifts', () => {
     expect(attractionShares(salesBaseline(behaviour), [1, 1, 1], behaviour.responsiveness, behaviour.effortFloor)).toEqual([0.7, 0.15, 0.15]);
-    expect(planBehaviour(baselinePlan, baselinePlan, behaviour)).toEqual({ sales: [0.7, 0.15, 0.15], resolveShare: 0.5, misSold: 0.08 });
+    expect(planBehaviour(baselinePlan, baselinePlan, behaviour)).toMatchObject({ sales: [0.7, 0.15, 0.15], resolveShare: 0.5, misSold: 0.08,
+      salesLevel: 1, serviceLevel: 1, salesAttrition: 0.25, serviceAttrition: 0.35 });
   });
 
   // MODEL.md section 5 requires s = b *exactly* for identical plans (and for ε = 0), and section 10 that
@@ -55,7 +58,7 @@ describe('attraction shares', () => {
   it('give exactly the baseline shares for identical plans and for ε = 0, whatever the baseline shares', () => {
     const s = defaultScenario();
     Object.assign(s.behaviour, { effortAcquire: 0.5, effortRetain: 0.3, effortExpand: 0.2, resolveEffortShare: 0.3 });
-    expect(planBehaviour(s.baseline.values, s.baseline.values, s.behaviour)).toEqual({ sales: [0.5, 0.3, 0.2], resolveShare: 0.3, misSold: 0.08 });
+    expect(planBehaviour(s.baseline.values, s.baseline.values, s.behaviour)).toMatchObject({ sales: [0.5, 0.3, 0.2], resolveShare: 0.3, misSold: 0.08, salesLevel: 1, serviceLevel: 1 });
     expect(attractionShares([0.5, 0.3, 0.2], [3, 0.5, 1], 0, 0.02)).toEqual([0.5, 0.3, 0.2]);
     const p = projectPlan(s, s.baseline.values);
     expect([...p.behaviourSeries('effortAcquire'), ...p.behaviourSeries('resolveShare')]).toEqual([...new Array(5).fill(0.5), ...new Array(5).fill(0.3)]);
@@ -67,14 +70,14 @@ describe('attraction shares', () => {
       resolve: fc.double({ min: Math.max(0.01, floor), max: Math.min(0.99, 1 - floor), noNaN: true }),
     }));
     const violations: string[] = [];
-    fc.assert(fc.property(scenarioArbitrary(), shares, fc.boolean(), (s, { b, floor, resolve }, still) => {
+    fc.assert(fc.property(scenarioArbitrary(), shares, fc.boolean(), (s, { b, floor, resolve }, still: boolean) => {
       Object.assign(s.behaviour, { effortAcquire: b[0], effortRetain: b[1], effortExpand: b[2], effortFloor: floor, resolveEffortShare: resolve });
       fc.pre(b.every((x) => x > 0) && validateScenario(s).length === 0);
-      if (still) s.behaviour.responsiveness = 0;
+      if (still) Object.assign(s.behaviour, { responsiveness: 0, effortElasticity: 0, attritionElasticity: 0 });
       // The baseline against itself, or (ε = 0) the proposed plan: either way pay moves nothing.
       const p = projectPlan(s, still ? s.proposed[0].values : s.baseline.values);
       const expected: [BehaviourSeries, number][] = [['effortAcquire', b[0]], ['effortRetain', b[1]], ['effortExpand', b[2]], ['resolveShare', resolve],
-        ['acquisitionFactor', 1], ['salesChurnFactor', 1], ['expansionFactor', 1]];
+        ['acquisitionFactor', 1], ['salesChurnFactor', 1], ['expansionFactor', 1], ['salesLevel', 1], ['serviceLevel', 1], ['handoffChurn', 0]];
       for (const [name, value] of expected) {
         const series = Array.from(p.behaviourSeries(name));
         if (series.some((x) => x !== value)) violations.push(`${name}: ${series} ≠ ${value} (b=${b}, floor ${floor}, ε=${s.behaviour.responsiveness})`);
@@ -177,18 +180,22 @@ describe('the service resolve share', () => {
 
   it('sets the human resolution rate with diminishing returns, plus agent assist on the gap', () => {
     // ρ = min(0.99, 0.7 · (s/0.5)^0.5): at s = 0.5 it is 0.7; at s = 0.72 it is 0.7·√1.44 = 0.84.
-    expect(humanResolution(0.5, baselinePlan, behaviour)).toBe(0.7);
-    expect(humanResolution(0.72, baselinePlan, behaviour)).toBeCloseTo(0.84, 14);
-    expect(humanResolution(0.99, baselinePlan, { ...behaviour, resolutionRate: 0.9 })).toBe(0.99); // capped
+    expect(humanResolution(0.5, 1, baselinePlan, behaviour)).toBe(0.7);
+    expect(humanResolution(0.72, 1, baselinePlan, behaviour)).toBeCloseTo(0.84, 14);
+    // Version 2: on absolute effort, share × level: at s = 0.5 and level 1.44 it is 0.84 as well.
+    expect(humanResolution(0.5, 1.44, baselinePlan, behaviour)).toBeCloseTo(0.84, 14);
+    expect(humanResolution(0.99, 1, baselinePlan, { ...behaviour, resolutionRate: 0.9 })).toBe(0.99); // capped
     // Agent assist closes half the gap: 0.7 + 0.5 · 0.3 = 0.85.
-    expect(humanResolution(0.5, { ...baselinePlan, agentAssist: 0.5 }, behaviour)).toBeCloseTo(0.85, 14);
+    expect(humanResolution(0.5, 1, { ...baselinePlan, agentAssist: 0.5 }, behaviour)).toBeCloseTo(0.85, 14);
   });
 
   it('leaves unresolved contacts from people and from automation, and those drive service churn', () => {
     // 85 % human at 70 % resolved, 15 % automated at 45 %: unresolved 0.85·0.3 + 0.15·0.55 = 0.3375;
-    // 4 contacts · 0.3375 · 6 % churn if unresolved · (1 − 25 % saved) = 0.06075 a year.
-    expect(unresolvedShare(0.5, baselinePlan, behaviour)).toBeCloseTo(0.3375, 15);
-    expect(serviceChurn(4, 0.3375, behaviour)).toBeCloseTo(0.06075, 15);
+    // Each contact loses the customer with probability 0.3375 · 6 % churn if unresolved · (1 − 25 % saved)
+    // = 0.0151875; over 4 contacts a year (version 2: a probability, not a sum) 1 − 0.9848125^4 = 0.05938…
+    expect(unresolvedShare(0.5, 1, baselinePlan, behaviour)).toBeCloseTo(0.3375, 15);
+    expect(serviceChurn(4, 0.3375, behaviour)).toBeCloseTo(1 - 0.9848125 ** 4, 15);
+    expect(serviceChurn(4, 0.3375, behaviour)).toBeCloseTo(0.05938, 5);
   });
 
   it('shows both sides of automation: deflecting is cheaper per contact and loses more customers, assisting the reverse', () => {
@@ -211,9 +218,12 @@ describe('mis-selling', () => {
     expect(misSold({ commissionNew: 0.3, clawback: 0.5 }, { responsiveness: 0 })).toBe(behaviour.misSoldShare);
   });
 
-  it('follows μ⁰ · ((w/w⁰)^γ · (1 − clawback)^δ)^ε, worked by hand', () => {
-    // Commission on new ARR doubled, half clawed back, γ 0.7, δ 1, ε 0.6: 0.08 · (2^0.7 · 0.5)^0.6.
-    expect(misSold({ commissionNew: 0.2, clawback: 0.5 })).toBeCloseTo(0.08 * (2 ** 0.7 * 0.5) ** 0.6, 15);
+  it('follows μ⁰ · (p^γ · k^δ)^ε with the pull p and the clawback term k, worked by hand', () => {
+    // Commission on new ARR doubled: pull p = (2 + 0.5)/1.5 = 5/3. Half clawed back against none:
+    // k = (1 − 0.5 · 0.55)/(1 − 0) = 0.725. γ 0.7, δ 1, ε 0.6: 0.08 · ((5/3)^0.7 · 0.725)^0.6 = 0.0859…
+    expect(misSold({ commissionNew: 0.2, clawback: 0.5 })).toBeCloseTo(0.08 * ((5 / 3) ** 0.7 * 0.725) ** 0.6, 15);
+    // No commission on new ARR at all still leaves a third of the pull (λ = 0.5): 0.08 · (1/3)^(0.7·0.6).
+    expect(misSold({ commissionNew: 0 })).toBeCloseTo(0.08 * (1 / 3) ** 0.42, 15);
   });
 
   it('grows with pay on new deals and falls with the clawback, never beyond 90 %', () => {
@@ -229,7 +239,9 @@ describe('mis-selling', () => {
       if (misSold({ commissionNew: highPay, clawback: 0 }, { responsiveness: eps, misSoldShare: 0.9 }) > 0.9) violations.push('above 90 %');
     }), { numRuns: 300 });
     expect(violations).toEqual([]);
-    expect(misSold({ commissionNew: 0.1, clawback: 1 })).toBe(0); // everything clawed back: nobody mis-sells for pay
+    // A full clawback deters mis-selling but does not abolish it: never below misSoldFloor (1 %).
+    expect(misSold({ commissionNew: 0, clawback: 1 }, { misSoldChurn: 1, responsiveness: 2 })).toBe(0.01);
+    expect(misSold({ commissionNew: 0.1, clawback: 1 })).toBeGreaterThan(0.01);
   });
 });
 

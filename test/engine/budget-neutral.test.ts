@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import {
-  budgetNeutralPlan, defaultScenario, describeProblem, MAX_BUDGET_FACTOR, planBehaviour, projectPlan, scalePlan, type PlanValues, type Projection,
+  baselineFlows, budgetNeutralPlan, defaultScenario, describeProblem, MAX_BUDGET_FACTOR, planBehaviour as planBehaviourWith, projectPlan, scalePlan,
+  type BehaviourValues, type PlanValues, type Projection, type Scenario,
 } from '../../src/engine';
 import { scenarioArbitrary } from './arbitraries';
 
 /** run.ts budgetNeutralPlan: scale the proposal's pay until its year-1 comp cost is the baseline's. */
+
+function planBehaviour(plan: PlanValues, baseline: PlanValues, b: BehaviourValues, s: Scenario = defaultScenario()) {
+  return planBehaviourWith(plan, baseline, b, baselineFlows(s.segments.map((g) => g.values)));
+}
 
 function yearOneCompCost(p: Projection): number {
   let sum = 0;
@@ -54,12 +59,15 @@ describe('budgetNeutralPlan', () => {
     expect(budgetNeutralPlan(s, cheaper).factor).toBeGreaterThan(1);
   });
 
-  it('leaves effort shares where they were, since a common factor on every rate moves no effort', () => {
+  // Version 2: the pull (c/c⁰ + λ)/(1 + λ) keeps λ of it whatever the pay, so a common factor moves
+  // effort only where λ > 0 (toward the activities whose rate rose most); with λ = 0 the form is scale-free.
+  it('leaves effort shares where they were with no non-cash pull, since a common factor on every rate moves no effort', () => {
     const violations: string[] = [];
     fc.assert(fc.property(scenarioArbitrary(), fc.double({ min: 0.01, max: 100, noNaN: true }), (s, factor) => {
+      s.behaviour.nonCashPull = 0;
       const plan: PlanValues = s.proposed[0].values;
-      const before = planBehaviour(plan, s.baseline.values, s.behaviour);
-      const after = planBehaviour(scalePlan(plan, factor), s.baseline.values, s.behaviour);
+      const before = planBehaviour(plan, s.baseline.values, s.behaviour, s);
+      const after = planBehaviour(scalePlan(plan, factor), s.baseline.values, s.behaviour, s);
       const moved = Math.max(...before.sales.map((x, i) => Math.abs(x - after.sales[i])), Math.abs(before.resolveShare - after.resolveShare));
       if (moved > 1e-12) violations.push(`factor ${factor}: ${before.sales} → ${after.sales}`);
     }), { numRuns: 200 });

@@ -23,14 +23,14 @@ describe('MODEL.md section 10 invariants', () => {
     }), runs);
   });
 
-  it('with responsiveness 0, a plan that changes only pay changes nothing but compensation cost', () => {
+  it('with ε = η = κ = 0, a plan that changes only pay changes nothing but compensation cost', () => {
     fc.assert(fc.property(scenarioArbitrary(), (s) => {
-      s.behaviour.responsiveness = 0;
+      Object.assign(s.behaviour, { responsiveness: 0, effortElasticity: 0, attritionElasticity: 0 });
       // Only pay keys differ; operational levers (automation, assist, prevention) are the baseline's.
       const pay = { ...s.baseline.values, ...pick(s.proposed[0].values, ['commissionNew', 'commissionRenewal', 'commissionExpansion', 'clawback', 'outcomeWeight', 'serviceBonusPool']) };
       const a = projectPlan(s, s.baseline.values);
       const b = projectPlan(s, pay);
-      for (const m of ['customers', 'arr', 'newCustomers', 'churnedArr', 'expansionArr', 'revenue', 'grossProfit'] as const) {
+      for (const m of ['customers', 'arr', 'newCustomers', 'churnedArr', 'expansionArr', 'revenue', 'grossProfit', 'contactCost'] as const) {
         expect(Array.from(deltaSeries(a, b, m)).every((d) => d === 0)).toBe(true);
       }
     }), runs);

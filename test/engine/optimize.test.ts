@@ -64,7 +64,7 @@ describe('optimizePlan', () => {
     // Behaviour, customers and revenue are the same under every plan, so customer equity falls with
     // each commission rate and rises with clawback: the optimum is the cheapest corner.
     const s = defaultScenario();
-    s.behaviour.responsiveness = 0;
+    Object.assign(s.behaviour, { responsiveness: 0, effortElasticity: 0, attritionElasticity: 0 });
     const { outcomeWeight: _, ...bounds } = ALL_BOUNDS;
     const r = optimizePlan(s, { bounds });
     expect([r.plan.commissionNew, r.plan.commissionRenewal, r.plan.commissionExpansion, r.plan.clawback]).toEqual([0.04, 0.01, 0.03, 0.7]);
@@ -135,7 +135,7 @@ describe('optimizePlan', () => {
       optimizePlan(s, { bounds: { commissionNew: { min: 0.09, max: 0.1 } }, budget: { kind: 'year1CompCost', limit: 100_000 } });
       throw new Error('no error');
     } catch (e) {
-      expect(describeProblem((e as ModelError).problems[0])).toMatch(/^budget: 100000 cannot be met within the bounds; the lowest reachable is 8\d{5}\.\d+$/);
+      expect(describeProblem((e as ModelError).problems[0])).toMatch(/^budget: 100000 cannot be met within the bounds; the lowest reachable is 9\d{5}\.\d+$/);
       expect(describeProblem((e as ModelError).problems[0], 'es')).toMatch(/^budget: 100000 no se puede cumplir dentro de los límites/);
     }
   });

@@ -25,29 +25,29 @@ describe('scenario JSON with roles', () => {
   it('round-trips a quota layer through text, every role and component intact', () => {
     const s = withLayer();
     const json = JSON.parse(JSON.stringify(scenarioToJson(s))) as ScenarioJson;
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     const back = scenarioFromJson(json);
     expect(back).toEqual(s);
     expect(rolesOf(back.proposed[0].values)).toEqual(rolesOf(s.proposed[0].values));
     expect(rolesOf(back.proposed[0].values).map((r) => [r.id, Object.keys(r.components)])).toEqual([['ae', ['newArr', 'expansion']], ['support', ['service']]]);
   });
 
-  it('writes version 1 for flat plans, so an add-in that knows only flat plans still opens them', () => {
-    expect(SCENARIO_SCHEMA_VERSION).toBe(2);
-    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(1);
+  it('writes version 3 (model version 2) for every plan: its behaviour holds keys an older add-in does not know', () => {
+    expect(SCENARIO_SCHEMA_VERSION).toBe(3);
+    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(3);
   });
 
-  it('reads version-1 files as they are (no migration needed): the examples load and stay flat', () => {
+  it('reads the examples (version 3) as they are: they load and stay flat', () => {
     for (const name of ['mid-market-saas', 'enterprise-multi-year', 'high-touch-services']) {
       const json = JSON.parse(readFileSync(resolve(__dirname, '../../examples', `${name}.json`), 'utf8')) as ScenarioJson;
-      expect(json.schemaVersion).toBe(1);
+      expect(json.schemaVersion).toBe(3);
       const s = scenarioFromJson(json);
       expect([s.baseline, ...s.proposed].some((p) => planUsesQuotas(p.values))).toBe(false);
     }
   });
 
-  it('refuses a file from a version newer than 2', () => {
-    expect(() => scenarioFromJson({ schemaVersion: 3 })).toThrow(ModelError);
+  it('refuses a file from a version newer than 3', () => {
+    expect(() => scenarioFromJson({ schemaVersion: 4 })).toThrow(ModelError);
   });
 
   it('reports every problem of a stored quota layer at once', () => {

@@ -59,7 +59,7 @@ describe('a plan with a quota layer', () => {
           const v = (m: Metric) => p.value(m, t, seg);
           const lines = v('commissionNew') + v('commissionRenewal') + v('commissionExpansion') - v('clawbacks') + v('serviceBonus');
           if (Math.abs(v('compCost') - lines) > 1e-9 * Math.max(1, Math.abs(lines))) bad.push(`comp cost ${seg}/${t}`);
-          const left = v('grossProfit') - v('compCost') - v('acquisitionSpend') - v('preventionSpend');
+          const left = v('grossProfit') - v('compCost') - v('peopleCost') - v('acquisitionSpend') - v('preventionSpend');
           if (Math.abs(v('contribution') - left) > 1e-9 * Math.max(1, Math.abs(left))) bad.push(`contribution ${seg}/${t}`);
           for (const m of METRICS) if (!Number.isFinite(v(m))) bad.push(`${m} ${seg}/${t} is ${v(m)}`);
         }
@@ -89,9 +89,9 @@ describe('a plan with a quota layer', () => {
     }), { numRuns: 60 });
   });
 
-  it('with responsiveness 0 changes no flow and adds its variable pay, and only that, to comp cost (property)', () => {
+  it('with ε = η = κ = 0 changes no flow and adds its variable pay, and only that, to comp cost (property)', () => {
     fc.assert(fc.property(arbitrary, ([s, layer]) => {
-      s.behaviour.responsiveness = 0;
+      Object.assign(s.behaviour, { responsiveness: 0, effortElasticity: 0, attritionElasticity: 0 });
       const flat = yearly(projectPlan(s, s.proposed[0].values));
       const p = projectPlan(s, withQuotaKeys(s.proposed[0].values, layer));
       yearly(p).forEach((y, k) => {

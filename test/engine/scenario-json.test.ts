@@ -84,19 +84,19 @@ describe('defaults', () => {
 });
 
 describe('schema version', () => {
-  it('writes the lowest version that can read the file, and reads files written with any version up to the current one', () => {
-    expect(SCENARIO_SCHEMA_VERSION).toBe(2);
-    // Flat plans are version 1, so an add-in that knows only version 1 still opens them.
-    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(1);
-    for (const version of [1, 2]) expect(() => scenarioFromJson({ schemaVersion: version })).not.toThrow();
+  it('writes version 3 (model version 2), and reads files written with any version up to the current one', () => {
+    expect(SCENARIO_SCHEMA_VERSION).toBe(3);
+    // Model 2's behaviour keys are unknown to an older add-in, which then says "saved by a newer version".
+    expect(scenarioToJson(defaultScenario()).schemaVersion).toBe(3);
+    for (const version of [1, 2, 3]) expect(() => scenarioFromJson({ schemaVersion: version })).not.toThrow();
     expect(() => scenarioFromJson({})).not.toThrow();
   });
 
   it('refuses a file from a newer version, saying so in English and Spanish', () => {
-    const problems = problemsOf({ schemaVersion: 3 });
-    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 3, max: 2, detail: 'newerVersion' }]);
-    expect(describeProblem(problems[0], 'en')).toBe('schemaVersion: 3 is too large; the limit is 2 (saved by a newer version of the add-in)');
-    expect(describeProblem(problems[0], 'es')).toBe('schemaVersion: 3 es demasiado grande; el límite es 2 (guardado con una versión más reciente del complemento)');
+    const problems = problemsOf({ schemaVersion: 4 });
+    expect(problems).toEqual([{ code: 'tooLarge', key: 'schemaVersion', value: 4, max: 3, detail: 'newerVersion' }]);
+    expect(describeProblem(problems[0], 'en')).toBe('schemaVersion: 4 is too large; the limit is 3 (saved by a newer version of the add-in)');
+    expect(describeProblem(problems[0], 'es')).toBe('schemaVersion: 4 es demasiado grande; el límite es 3 (guardado con una versión más reciente del complemento)');
   });
 });
 

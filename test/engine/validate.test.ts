@@ -347,12 +347,13 @@ describe('cross-field rules', () => {
 
   it('needs the service-driven churn under the baseline to fit inside the total churn, and shows both', () => {
     // 8 contacts a year, unresolved share 0.85·(1 − 0.7) + 0.15·(1 − 0.45) = 0.3375, each leaving with
-    // chance 0.06 unless saved (0.25): 8 · 0.3375 · 0.06 · 0.75 = 0.1215 a year, more than the 10 % churn.
+    // chance 0.06 unless saved (0.25): 0.0151875 a contact, so 1 − (1 − 0.0151875)^8 = 0.11523… a year
+    // (model version 2: a probability), more than the 10 % churn.
     const { problem, en, es } = onlyProblem(scenarioWith((s) => { s.segments[0].values.contactsPerCustomer = 8; }));
     expect(problem).toMatchObject({ code: 'inconsistent', key: 'churn', value: 0.1 });
-    expect(problem.min).toBeCloseTo(0.1215, 12);
-    expect(en).toBe('churn: 0.1 is less than the service-driven churn under the baseline (0.1215), the least churn can be; lower contactsPerCustomer or pChurnIfUnresolved, or raise churn');
-    expect(es).toBe('churn: 0,1 es menor que el abandono causado por el soporte con el plan base (0,1215), el mínimo que puede tener; reduzca contactsPerCustomer o pChurnIfUnresolved, o suba churn');
+    expect(problem.min).toBeCloseTo(1 - (1 - 0.0151875) ** 8, 12);
+    expect(en).toBe('churn: 0.1 is less than the service-driven churn under the baseline (0.115234012708), the least churn can be; lower contactsPerCustomer or pChurnIfUnresolved, or raise churn');
+    expect(es).toBe('churn: 0,1 es menor que el abandono causado por el soporte con el plan base (0,115234012708), el mínimo que puede tener; reduzca contactsPerCustomer o pChurnIfUnresolved, o suba churn');
     expect(validateScenario(scenarioWith((s) => { s.segments[0].values.contactsPerCustomer = 8; s.segments[0].values.churn = 0.13; }))).toEqual([]);
   });
 

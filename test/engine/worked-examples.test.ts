@@ -1,5 +1,5 @@
 import {
-  customerEquity, defaultScenario, discountFactor, presentValue, projectPlan, validateScenario, yearly,
+  baselineFlows, customerEquity, defaultScenario, discountFactor, planBehaviour, presentValue, projectPlan, scalePlan, validateScenario, yearly,
   type Projection, type Scenario, type SegmentValues,
 } from '../../src/engine';
 
@@ -9,8 +9,9 @@ import {
  *
  * The book: one segment, 100 customers at ARR 10,000 each, 10 % annual churn, gross margin 80 %, cost to
  * serve 500 a customer a year, no service contacts (so all churn is sales churn and contacts cost
- * nothing), nobody mis-sold. The plan pays 10 % on new ARR, 2 % on renewed ARR, 8 % on expansion ARR
- * and a service bonus pool of 10,000 a year; no prevention budget.
+ * nothing), nobody mis-sold, no expansion ceiling, and leavers cost nothing to replace (people cost and the
+ * ceiling have their own examples below). The plan pays 10 % on new ARR, 2 % on renewed ARR, 8 % on
+ * expansion ARR and a service bonus pool of 10,000 a year; no prevention budget.
  */
 function paperScenario(segment: Partial<SegmentValues> = {}, settings: Partial<Scenario['settings']> = {}): Scenario {
   const s = defaultScenario();
@@ -21,10 +22,11 @@ function paperScenario(segment: Partial<SegmentValues> = {}, settings: Partial<S
       ...s.segments[0].values,
       customers: 100, arpa: 10_000, grossMargin: 0.8, costToServe: 500, churn: 0.1, contraction: 0, expansion: 0,
       newCustomers: 0, acquisitionCost: 3_000, contactsPerCustomer: 0, costPerContact: 0, contractTermYears: 1,
-      sbgAlpha: 0, sbgBeta: 0, ...segment,
+      sbgAlpha: 0, sbgBeta: 0, walletMultiple: 0, ...segment,
     },
   }];
   s.behaviour.misSoldShare = 0;
+  s.behaviour.replacementCost = 0;
   Object.assign(s.baseline.values, {
     commissionNew: 0.1, commissionRenewal: 0.02, commissionExpansion: 0.08, clawback: 0, serviceBonusPool: 10_000,
     preventionBudget: 0, automationShare: 0, agentAssist: 0,
@@ -77,22 +79,28 @@ describe('a book with no new customers, by hand', () => {
     });
   });
 
-  it('values the book as discounted contribution plus the discounted terminal value N·m·r/(1+i−r)', () => {
-    // Terminal value, as of the end of year 2: the last year's margin per customer-year after the costs
-    // of keeping customers (renewal and expansion commission, bonus, prevention):
-    //   m = (641,250 − 16,200 − 0 − 10,000 − 0) / ((90 + 81)/2) = 615,050 / 85.5 ≈ 7,193.57,
-    // the last year's logo retention r = 1 − 9/90 = 0.9, and N = 81 customers left:
-    //   TV = 81 · m · 0.9 / (1.1 − 0.9) = 81 · m · 4.5 ≈ 2,622,057.
-    const m = 615_050 / 85.5;
-    const terminal = (81 * m * 0.9) / (1 + 0.1 - 0.9);
+  it('values the book as discounted contribution plus the run-off of the book left at the horizon', () => {
+    // Terminal value, as of the end of year 2: the 81 customers left run off with no new customers,
+    // 10 % leaving a year. The last year's costs per customer-year are cost to serve plus the bonus
+    // pool spread over its 85.5 customer-years: 500 + 10,000/85.5. A customer who starts a run-off year
+    // brings (its ARR averaged over the year, since 10 % leave) 0.8 · 10,000 · (1 + 0.9)/2 of margin,
+    // costs (500 + 10,000/85.5) · (1 + 0.9)/2 and 2 % of the 9,000 it renews on average:
+    //   m = 7,600 − 616.959… · 0.95 − 180 = 6,833.89.
+    // Each year keeps 0.9 of the customers and is discounted once more, mid-year:
+    //   TV = 81 · m / √1.1 · 1/(1 − 0.9/1.1) ≈ 2,902,800 (version 1's N·m·r/(1+i−r) gave 2,622,057).
+    const m = 0.8 * 10_000 * 0.95 - (500 + 10_000 / 85.5) * 0.95 - 0.02 * 9_000;
+    const terminal = (81 * m) / Math.sqrt(1.1) / (1 - 0.9 / 1.1);
     expectByHand(p.terminalValue[p.totalIndex], terminal);
+    expect(Math.round(terminal / 100) * 100).toBe(2_902_800);
     // Mid-period discounting: year 1's contribution half a year out, year 2's one and a half; the
     // terminal value, as of the horizon, two years out.
     const midPeriod = 684_500 / 1.1 ** 0.5 + 615_050 / 1.1 ** 1.5 + terminal / 1.1 ** 2;
     expectByHand(customerEquity(p, s.settings), midPeriod);
-    // End-of-period discounting moves only the contributions, a full year each.
-    const endOfPeriod = 684_500 / 1.1 + 615_050 / 1.1 ** 2 + terminal / 1.1 ** 2;
-    expectByHand(customerEquity(p, { ...s.settings, discountTiming: 1 }), endOfPeriod);
+    // End-of-period discounting moves the contributions a full year each, and the run-off's too.
+    const terminalEnd = (81 * m) / 1.1 / (1 - 0.9 / 1.1);
+    const endOfPeriod = 684_500 / 1.1 + 615_050 / 1.1 ** 2 + terminalEnd / 1.1 ** 2;
+    const atEnd = { ...s, settings: { ...s.settings, discountTiming: 1 } };
+    expectByHand(customerEquity(projectPlan(atEnd, s.baseline.values), atEnd.settings), endOfPeriod);
   });
 });
 
@@ -109,17 +117,13 @@ describe('new customers on a one-year contract, by hand', () => {
     expectRows(p, { newCustomers: [20], churnedCustomers: [10], customers: [110], newArr: [200_000], arr: [1_100_000], revenue: [1_050_000] });
   });
 
-  it('renews year 1’s customers during year 2, and then they churn for half a year on the book', () => {
-    // Year 2: the book of 90 loses 9. Year 1's 20 renew (on average mid-year): 10 % leave, 2, and the 18
-    // who stay spend on average half the year on the book, losing 18 · (1 − √0.9) ≈ 0.9237 more.
-    // Churned 9 + 2 + 0.9237; customers 110 + 20 − 11.9237 ≈ 118.0763.
-    const halfYear = 1 - Math.sqrt(0.9);
-    const churned = 9 + 2 + 18 * halfYear;
-    // ARR: the book keeps 810,000, the renewing cohort loses 20,000 and then 180,000 · (1 − √0.9).
-    const churnedArr = 90_000 + 20_000 + 180_000 * halfYear;
+  it('renews year 1’s customers during year 2, and they do not churn again until their next renewal', () => {
+    // Year 2: the book of 90 loses 9. Year 1's 20 renew: 10 % leave, 2; the 18 who stay have just
+    // renewed, so they cannot leave again in year 2 (version 1 took half a year of book churn from them).
+    // Churned 9 + 2 = 11; customers 110 + 20 − 11 = 119: the exact contract count.
     expectRows(p, {
-      churnedCustomers: [10, churned], customers: [110, 110 + 20 - churned],
-      churnedArr: [100_000, churnedArr], arr: [1_100_000, 1_100_000 + 200_000 - churnedArr],
+      churnedCustomers: [10, 11], customers: [110, 119],
+      churnedArr: [100_000, 110_000], arr: [1_100_000, 1_190_000],
     });
   });
 
@@ -140,11 +144,13 @@ describe('new customers on a one-year contract, by hand', () => {
   it('holds the new customers of a two-year contract back for two years', () => {
     // Term 2: nobody acquired in years 1 or 2 can leave before year 3, so years 1 and 2 lose only book
     // customers (10 and 9). In year 3 year 1's cohort renews after two years: 20 · (1 − 0.9²) = 3.8 leave.
-    const two = projectPlan(paperScenario({ newCustomers: 20, contractTermYears: 2 }, { horizonYears: 3 }), s.baseline.values);
-    const year3 = 8.1 + 3.8 + 16.2 * (1 - Math.sqrt(0.9));
-    expectRows(two, { churnedCustomers: [10, 9, year3], customers: [110, 121, 141 - year3] });
-    // Half the book's contracts renew each year: renewal commission on 900,000/2, then 810,000/2.
-    expectRows(two, { commissionRenewal: [9_000, 8_100] });
+    const t = paperScenario({ newCustomers: 20, contractTermYears: 2 }, { horizonYears: 3 });
+    t.baseline.values.clawback = 0.5;
+    const two = projectPlan(t, t.baseline.values);
+    expectRows(two, { churnedCustomers: [10, 9, 8.1 + 3.8], customers: [110, 121, 141 - 11.9] });
+    // Half the book's contracts renew each year, each net of the two years of churn that fall on it at
+    // renewal: 2 % of 500,000 · 0.81 = 8,100 in year 1 and again in year 2.
+    expectRows(two, { commissionRenewal: [8_100, 8_100] });
   });
 });
 
@@ -162,9 +168,11 @@ describe('contraction and expansion, by hand', () => {
     });
   });
 
-  it('pays expansion commission on the expansion and renewal commission on the ARR that stays', () => {
-    // 8 % of 171,000 = 13,680; 2 % of 900,000 = 18,000 (the book renews before it contracts or expands).
-    expectRows(p, { commissionExpansion: [13_680], commissionRenewal: [18_000] });
+  it('pays expansion commission on the expansion and renewal commission on the ARR that renews', () => {
+    // 8 % of 171,000 = 13,680. Renewals are spread over the year, so a renewing contract carries half a
+    // year of contraction and expansion: 2 % of 900,000 · √(0.95 · 1.2) = 2 % of 960,937.0 = 19,218.74.
+    expectRows(p, { commissionExpansion: [13_680], commissionRenewal: [0.02 * 900_000 * Math.sqrt(0.95 * 1.2)] });
+    expect(+p.value('commissionRenewal', 0).toFixed(2)).toBe(19_218.74);
   });
 
   it('compounds the same yearly rates in quarters, so a quarterly year has the same NRR', () => {
@@ -217,5 +225,57 @@ describe('discounting a known stream', () => {
 
   it('leaves a stream unchanged at a 0 % rate', () => {
     expect(presentValue([1, 2, 3], 0, 12, false)).toBe(6);
+  });
+});
+
+describe('model version 2, by hand', () => {
+  it('prices people: each leaver costs half a year of target pay, the payroll derived from variable pay', () => {
+    // Default scenario, baseline plan. Expected sales variable pay at the baseline's year-1 flows:
+    // 10 % of new ARR 120 · 24,000 = 2,880,000; 2 % of the ARR renewing, 500 · 24,000 · 0.9 = 10,800,000;
+    // 8 % of expansion, 10,800,000 · 0.98 · 0.14 = 1,481,760: V⁰ = 288,000 + 216,000 + 118,540.8 = 622,540.8.
+    // Sales payroll V⁰/0.4 = 1,556,352; 25 % leave, each costing 0.5 of target pay: 194,544 a year.
+    // Service payroll 300,000/0.1 = 3,000,000; 35 % leave: 525,000. People cost 719,544 a year.
+    const s = defaultScenario();
+    const flows = baselineFlows(s.segments.map((g) => g.values));
+    expectByHand(flows.newArr * 0.1 + flows.renewedArr * 0.02 + flows.expansionArr * 0.08, 622_540.8);
+    const p = projectPlan(s, s.baseline.values);
+    yearly(p).forEach((y) => expectByHand(y.peopleCost, 719_544));
+  });
+
+  it('cuts effort, raises attrition and keeps a third of the pull when every commission is 0', () => {
+    // Pull at zero commission (λ = 0.5): (0 + 0.5)/1.5 = 1/3, the same for every activity, so the shares
+    // stay where they were. Effort level ((0 + 0.5)/1.5)^0.3 = 0.7192; target pay T = 0.6, attrition
+    // 0.25 · 0.6^−2 = 0.6944, so ramp loss takes (0.6944 − 0.25) · 0.5 = 22.2 % more: level 0.5594.
+    const s = defaultScenario();
+    const none = { ...s.baseline.values, commissionNew: 0, commissionRenewal: 0, commissionExpansion: 0 };
+    const b = planBehaviour(none, s.baseline.values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+    b.sales.forEach((x, i) => expect(x).toBeCloseTo([0.7, 0.15, 0.15][i], 12));
+    const attrition = 0.25 / 0.36;
+    expectByHand(b.salesAttrition, attrition);
+    expectByHand(b.salesLevel, (1 / 3) ** 0.3 * (1 - (attrition - 0.25) * 0.5));
+    expect(+b.salesLevel.toFixed(4)).toBe(0.5594);
+    // The sales payroll is 0.6 of today's 1,556,352 (leavers then cost 0.5 · 0.6944 · 933,811.2 = 324,240 a year).
+    expectByHand(b.salesPayroll, 0.6 * 1_556_352);
+  });
+
+  it('scales every commission by k: cutting all pay loses, doubling it earns less than it costs over the horizon', () => {
+    const s = defaultScenario();
+    const base = projectPlan(s, s.baseline.values);
+    const npv = (k: number) => presentValue(projectPlan(s, scalePlan(s.baseline.values, k)).series('contribution'), 0.1, 1, false)
+      - presentValue(base.series('contribution'), 0.1, 1, false);
+    expect(npv(0)).toBeLessThan(-4e6);
+    expect(npv(2)).toBeLessThan(0);
+    expect(npv(1.25)).toBeGreaterThan(0);
+  });
+
+  it('fades expansion as ARR per account nears its ceiling', () => {
+    // ARPA 10,000, ceiling 4× = 40,000; churn 10 %, contraction 5 %, expansion 20 %. Factor at the start
+    // (40,000 − 10,000)/30,000 = 1; ARPA at mid-year 10,000 · √(0.95 · 1.2) = 10,677.08, factor
+    // (40,000 − 10,677.08)/30,000 = 0.97743: expansion 19.549 % of the 855,000 retained, 167,141.
+    const s = paperScenario({ contraction: 0.05, expansion: 0.2, walletMultiple: 4 });
+    const p = projectPlan(s, s.baseline.values);
+    const factor = (40_000 - 10_000 * Math.sqrt(0.95 * 1.2)) / 30_000;
+    expectByHand(p.value('expansionArr', 0), 855_000 * 0.2 * factor);
+    expect(Math.round(p.value('expansionArr', 0))).toBe(167_141);
   });
 });

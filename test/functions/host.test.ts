@@ -131,7 +131,8 @@ describe('the built bundle in a host sandbox', () => {
 
   it('CEQ.SUMMARY shows a period that never comes as the text "never"', () => {
     const sheet = sheetWith(bundle);
-    plans(sheet, { serviceBonusPool: 900_000 }); // costs more every period, changes nothing else
+    // Ten times the bonus pool: more service effort and fewer leavers (model version 2), but far less than it costs.
+    plans(sheet, { serviceBonusPool: 3_000_000 });
     sheet.set('J1', '=CEQ.SUMMARY(G1:H2, A1:B9, D1:E9)');
     expect(sheet.range('J2:K2')[0]).toEqual(['breakeven_period', 'never']);
     sheet.set('M1', '=CEQ.COMPARE(G1:H2, A1:B9, D1:E9, "contribution")');

@@ -105,7 +105,7 @@ describe('random cells', () => {
         const r = callFunction(bundle, 'OPTIMIZE', a, b, bd, objective, bg);
         if (Array.isArray(r)) spills++;
         await expectWellFormed(r);
-      }), { numRuns: 100 });
+      }), { numRuns: 150 }); // most random cells are bad input; 150 runs keep a few valid spills with model 2's longer catalogue
     expect(spills).toBeGreaterThan(2);
   });
 });

@@ -25,6 +25,16 @@ describe('saved scenarios in document settings', () => {
     expect(m.saves()).toBe(4);
   });
 
+  it('loads a scenario saved under model version 1 with the new keys at their defaults, and marks it as from the old model', () => {
+    const json = scenarioToJson(defaultScenario());
+    json.schemaVersion = 1;
+    delete (json.behaviour as Record<string, number>).effortElasticity;
+    const m = mockSettings({ [STORE_KEY]: { schemaVersion: 1, items: [{ id: 's1', name: 'Saved in 2025', savedAt: '2025-06-01', scenario: json }] } });
+    const store = new SavedScenarios(port(m));
+    expect(store.list().entries).toMatchObject([{ id: 's1', status: 'valid', modelChanged: true }]);
+    expect(store.load('s1').behaviour.effortElasticity).toBe(0.3);
+  });
+
   it('survives closing and reopening the workbook: what a later session reads is what was saved (random scenarios)', async () => {
     await fc.assert(fc.asyncProperty(fc.array(scenarioArbitrary(), { minLength: 1, maxLength: 3 }), async (scenarios) => {
       const m = mockSettings();

@@ -135,14 +135,21 @@ describe('tornado and optimiser jobs', () => {
     expect(r.currentBudgetUsed).toBe(budgetValue(p, 'year1CompCost'));
   });
 
-  it('with the panel\'s default bounds (each rate\'s catalogue range) the optimum pays no commission, as docs/uncertainty.md warns', () => {
-    // In the model pay moves effort between activities without creating it, so the level of commission buys nothing.
+  it('with the panel\'s default bounds (0 to 3× the current plan\'s rates) the optimum pays, and every rate at a bound sits exactly on it', () => {
+    // Model version 2: pay sets effort level and attrition, so paying nothing is no longer the optimum
+    // (version 1 paid about 1e-12 on every commission).
     const s = example();
-    const { options } = evaluateOptimizer(defaultOptimizerDraft('en-US'), 'en');
-    const r = optimizePlan(s, { ...options!, start: s.proposed[0].values });
+    const current = s.proposed[0].values;
+    const draft = defaultOptimizerDraft('en-US', current);
+    const { options } = evaluateOptimizer(draft, 'en');
+    expect(options!.bounds.commissionNew!.min).toBe(0);
+    expect(options!.bounds.commissionNew!.max).toBeCloseTo(3 * current.commissionNew, 12);
+    const r = optimizePlan(s, { ...options!, start: current });
+    expect(r.plan.commissionNew + r.plan.commissionRenewal + r.plan.commissionExpansion).toBeGreaterThan(0.05);
     for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const) {
-      expect(r.plan[key]).toBeCloseTo(0, 12);
-      expect(r.binding).toContainEqual({ key, at: 'lower' });
+      const at = r.binding.find((b) => b.key === key)?.at;
+      if (at === 'lower') expect(r.plan[key]).toBe(0);
+      if (at === 'upper') expect(r.plan[key]).toBe(options!.bounds[key]!.max);
     }
   });
 

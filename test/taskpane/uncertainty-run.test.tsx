@@ -26,7 +26,7 @@ const en = formats('en-US', 'USD');
 /** The mid-market example with the proposed renewal commission at 10 %: a close call (about half the trials win on NPV). */
 const closeCall = (): Scenario => {
   const s = scenarioFromJson(midMarket as ScenarioJson);
-  s.proposed[0].values.commissionRenewal = 0.1;
+  s.proposed[0].values.commissionRenewal = 0.165; // a close call under model version 2 (version 1's was 10 %)
   return s;
 };
 /** The default table for the mid-market example (engine DEFAULT_UNCERTAINTY, rounded as the tab shows it), as the engine receives it. */
@@ -51,7 +51,7 @@ function tableRows(chartTestId: string): string[][] {
 
 describe('a simulation through the main-thread fallback', () => {
   it('shows the engine\'s P(win), break-even odds and P50 per period for the same seed', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     type(byPath('trials'), '400');
     type(byPath('seed'), '7');
     fireEvent.click(screen.getByTestId('mc-run'));
@@ -85,7 +85,7 @@ describe('a simulation through the main-thread fallback', () => {
   });
 
   it('Cancel stops the run: progress stops, a note says so, and nothing is kept', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     type(byPath('trials'), '100,000');
     fireEvent.click(screen.getByTestId('mc-run'));
     const bar = await screen.findByTestId('mc-progress-bar');
@@ -116,7 +116,7 @@ describe('probabilities in words', () => {
 
 describe('the tornado', () => {
   it('lists the assumptions as the engine sorts them, largest swing first', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     fireEvent.change(screen.getByTestId('tornado-output'), { target: { value: 'npvDelta' } });
     fireEvent.click(screen.getByTestId('tornado-run'));
     await screen.findByTestId('chart-tornado');
@@ -137,7 +137,7 @@ describe('the tornado', () => {
 
 describe('the optimiser', () => {
   it('finds the engine\'s optimum within the bounds and loads it as the proposed plan', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     const s = closeCall();
     const current = s.proposed[0].values;
     // Every rate fixed at the current plan's value but the renewal commission, free between 0 % and 10 %.
@@ -166,7 +166,7 @@ describe('the optimiser', () => {
 
 describe('tabs, language and the workbook', () => {
   it('keeps the table as typed and the last results when another tab is opened', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     type(byPath('trials'), '200');
     fireEvent.click(screen.getByTestId('mc-run'));
     await screen.findByTestId('mc-run-info');
@@ -179,7 +179,7 @@ describe('tabs, language and the workbook', () => {
   });
 
   it('in preview, says inserting needs Excel and shows no insert button', async () => {
-    await openWithRenewal('10');
+    await openWithRenewal('16.5');
     type(byPath('trials'), '100');
     fireEvent.click(screen.getByTestId('mc-run'));
     await screen.findByTestId('mc-run-info');

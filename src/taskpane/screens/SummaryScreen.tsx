@@ -78,6 +78,8 @@ export default function SummaryScreen(): React.ReactElement {
     { id: 'npv', term: t(lang, 'npv'), value: <Num text={fmt.money(c.npvDelta)} />, hint: t(lang, 'npvHint', { years }) },
     { id: 'equity', term: t(lang, 'equity'), value: <Num text={fmt.money(c.customerEquityDelta)} />,
       hint: t(lang, 'equityHint', { from: fmt.moneyShort(c.customerEquityBaseline), to: fmt.moneyShort(c.customerEquityProposed) }) },
+    { id: 'terminal-share', term: t(lang, 'terminalShare'), value: <Num text={fmt.percent(c.terminalShareProposed, 0)} />,
+      hint: t(lang, 'terminalShareHint', { baseline: fmt.percent(c.terminalShareBaseline, 0), years }) },
   ];
   const tenureRows = [
     { id: 'tenure', label: t(lang, 'insideTenure', { tenure }), value: c.tenureNpvDelta },

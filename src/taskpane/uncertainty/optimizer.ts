@@ -22,15 +22,14 @@ export interface OptimizerDraft {
   locale: string;
 }
 
-/** Commission rates start between half and twice the current plan's rate: see defaultOptimizerDraft. */
+/** Commission rates start between 0 and three times the current plan's rate: see defaultOptimizerDraft. */
 const COMMISSION_KEYS: ReadonlySet<string> = new Set(['commissionNew', 'commissionRenewal', 'commissionExpansion']);
 
 /**
- * In this model pay moves effort between activities but does not create it, so with the catalogue's
- * 0–100 % on every commission the optimum pays nothing. A finance user's first run should show a
- * mix a sales leader could sign, so each commission starts bounded to ½× – 2× the current plan's
- * rate (the market's floor and ceiling are the user's to type); clawback and outcome weight keep the
- * catalogue's range.
+ * In model version 2 pay has a price and a return (it sets how much effort people give and whether
+ * they stay), so each commission starts bounded to 0 – 3× the current plan's rate (MODEL.md section
+ * 9): wide enough that the search, not the bounds, finds the answer, and a rate that ends at a bound
+ * is reported as such. Clawback and outcome weight keep the catalogue's range.
  */
 export function defaultOptimizerDraft(locale: string, current?: Readonly<Record<string, number>>): OptimizerDraft {
   const bounds = {} as OptimizerDraft['bounds'];
@@ -38,8 +37,8 @@ export function defaultOptimizerDraft(locale: string, current?: Readonly<Record<
     const spec = findSpec(key)!;
     const rate = current?.[key];
     const relative = COMMISSION_KEYS.has(key) && rate !== undefined && rate > 0;
-    const min = relative ? Math.max(spec.min, rate / 2) : spec.min;
-    const max = relative ? Math.min(spec.max, rate * 2) : spec.max;
+    const min = spec.min;
+    const max = relative ? Math.min(spec.max, rate * 3) : spec.max;
     bounds[key] = { min: displayText(spec, min, locale), max: displayText(spec, max, locale) };
   }
   return { objective: 'customerEquity', budget: 'year1CompCost', limit: '', bounds, locale };

@@ -261,7 +261,7 @@ export function WorkbookPanel({ lang, scenario, onScenario, actions }: WorkbookP
             ) : renaming?.id !== e.id && (
               <>
                 <Button size="small" aria-label={`${tr('load')} ${shown(e)}`} disabled={busy || e.status !== 'valid'}
-                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${shown(e)}"`; })}>{tr('load')}</Button>
+                  onClick={() => act(async () => { onScenario(actions.saved.load(e.id)); return `${tr('loaded')} "${shown(e)}"${e.modelChanged ? `. ${tr('modelChanged')}` : ''}`; })}>{tr('load')}</Button>
                 <Button size="small" aria-label={`${tr('rename')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}
                   onClick={() => setRenaming({ id: e.id, name: e.name })}>{tr('rename')}</Button>
                 <Button size="small" aria-label={`${tr('duplicate')} ${shown(e)}`} disabled={busy || locked(e) || !!store.message}

@@ -9,6 +9,8 @@ export interface SavedEntryView {
   savedAt: string;
   status: 'valid' | 'invalid' | 'newer' | 'corrupt';
   problems?: string;
+  /** Saved under model version 1 (the pane says the model changed when it loads). */
+  modelChanged?: boolean;
 }
 
 export interface SavedStoreView {

@@ -35,6 +35,8 @@ export const T = {
   replaced: { en: 'Replaced', es: 'Reemplazado' },
   load: { en: 'Load', es: 'Cargar' },
   loaded: { en: 'Loaded', es: 'Cargado' },
+  modelChanged: { en: 'It was saved under model version 1: the model changed (pay now sets effort and attrition), its new assumptions take their defaults, and its figures differ from the ones it showed then.',
+    es: 'Se guardó con la versión 1 del modelo: el modelo cambió (la retribución fija ahora el esfuerzo y la rotación), sus nuevas hipótesis toman los valores por defecto y sus cifras difieren de las que mostraba entonces.' },
   rename: { en: 'Rename', es: 'Renombrar' },
   newName: { en: 'New name', es: 'Nombre nuevo' },
   renamedTo: { en: 'Renamed to', es: 'Renombrado a' },

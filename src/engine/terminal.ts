@@ -1,0 +1,198 @@
+import { ceilingAtMid, sbgOpportunityHazard, sbgRenewalSurvival, sbgSpanSurvival } from './churn';
+import { M } from './metrics';
+
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { max, pow, sqrt } = Math;
+
+/** Years of run-off simulated year by year before the geometric tail takes over. */
+export const RUN_OFF_YEARS = 50;
+
+/**
+ * The book on hand at the horizon and the fully adopted behaviour it runs off under (MODEL.md section
+ * 6): what terminalValue needs from the projection of one segment.
+ */
+export interface RunOffBook {
+  /**
+   * Customers and ARR per pool: pool 0 is the starting base (renewals spread evenly, so it churns every
+   * year); the others have renewed at least once (a ring by renewal phase under flat churn, one pool
+   * per acquisition period under sBG).
+   */
+  n: Float64Array;
+  a: Float64Array;
+  /** Under sBG, the yearly renewal opportunity each pool faces next (pool 0 unused); null under flat churn. */
+  nextOpportunity: Float64Array | null;
+  /** Customers and ARR of all pools together (under flat churn every pool runs off alike, so these are all it needs). */
+  bookCustomers: number;
+  bookArr: number;
+  /** Tenure of the starting base at the horizon (years). */
+  startTenure: number;
+  /** Customers still in their first contract term (at the entered ARR per account): good and mis-sold. */
+  pendingGood: number;
+  pendingBad: number;
+  /** Annual churn of the book once the plan is fully adopted (flat), and its ratio to the entered churn (sBG). */
+  churn: number;
+  pressure: number;
+  alpha: number;
+  beta: number;
+  termYears: number;
+  /** Annual expansion rate before the ceiling, fully adopted; contraction as entered. */
+  expansion: number;
+  contraction: number;
+  arpa0: number;
+  walletMultiple: number;
+  grossMargin: number;
+  misSoldChurn: number;
+}
+
+/**
+ * Terminal value, as of the horizon (undiscounted to today): the discounted contribution of the book on
+ * hand at the horizon, run off with no new customers under the plan's fully adopted behaviour, in
+ * yearly steps that apply the projection's own rules (flat churn or each tenure cohort on its sBG
+ * curve, contraction, expansion under its ceiling, renewal commission on what renews), for
+ * RUN_OFF_YEARS years; then a geometric tail at the last year's ratio of contribution to the one
+ * before (none when that ratio is not in (0, 1)). Costs come from the horizon's last year of the
+ * projection, per customer-year (cost to serve, contacts, service pay, prevention, people cost) and
+ * per ARR renewed or expanded (commission rates, quota pay included), so every pay line of the plan
+ * follows the book into the run-off.
+ */
+export function terminalValue(
+  book: RunOffBook, data: Float64Array, segmentStart: number, P: number, ppy: number, discountRate: number, endOfPeriod: boolean,
+): number {
+  const at = (metric: number, t: number) => data[segmentStart + metric * P + t];
+  let revenue = 0, grossProfit = 0, overhead = 0, customerYears = 0, renewed = 0, renewalPay = 0, expanded = 0, expansionPay = 0;
+  for (let t = max(0, P - ppy); t < P; t++) {
+    revenue += at(M.revenue, t);
+    grossProfit += at(M.grossProfit, t);
+    overhead += at(M.serviceBonus, t) + at(M.preventionSpend, t) + at(M.peopleCost, t);
+    customerYears += (at(M.customersBegin, t) + at(M.customers, t)) / 2 / ppy;
+    renewed += at(M.renewedArr, t);
+    renewalPay += at(M.commissionRenewal, t);
+    expanded += at(M.expansionArr, t);
+    expansionPay += at(M.commissionExpansion, t);
+  }
+  if (!(customerYears > 0)) return 0;
+  const costPerCustomer = (book.grossMargin * revenue - grossProfit + overhead) / customerYears;
+  const renewalRate = renewed > 0 ? renewalPay / renewed : 0;
+  const expansionRate = expanded > 0 ? expansionPay / expanded : 0;
+
+  return book.nextOpportunity === null
+    ? flatRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod)
+    : sbgRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod);
+}
+
+/** The discounted run-off years summed, plus the geometric tail at the last ratio when it is in (0, 1). */
+function withTail(value: number, previous: number, last: number): number {
+  const ratio = previous !== 0 ? last / previous : 0;
+  return ratio > 0 && ratio < 1 ? value + last * ratio / (1 - ratio) : value;
+}
+
+/** Under flat churn every pool keeps the same share a year, so the book runs off as one. */
+function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
+  const survival = 1 - book.churn;
+  const termSurvival = pow(survival, book.termYears);
+  const halfContraction = 1 - sqrt(1 - book.contraction);
+  const yearFactor = 1 / (1 + discountRate);
+  let discount = pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
+  let n = book.bookCustomers, a = book.bookArr;
+  let pending = book.pendingGood + book.pendingBad;
+  let value = 0, previous = 0, last = 0;
+  for (let y = 0; y < RUN_OFF_YEARS; y++) {
+    const customersBegin = pending + n;
+    const arrBegin = pending * book.arpa0 + a;
+    if (!(customersBegin > 0)) break;
+    const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
+    const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
+    const staying = a * survival;
+    const kept = staying * (1 - book.contraction);
+    let renewedA = staying * midGrowth / book.termYears;
+    let expansionA = kept * expansion;
+    n *= survival;
+    a = kept * (1 + expansion);
+    if (pending > 0) {
+      // The first contract term ends in the first run-off year: leavers go, survivors join the book
+      // mid-year (half a year of contraction and expansion, no second renewal).
+      const survivors = book.pendingGood * termSurvival + book.pendingBad * (1 - book.misSoldChurn);
+      const joinKept = survivors * book.arpa0 * (1 - halfContraction);
+      const grown = joinKept * (sqrt(1 + expansion) - 1);
+      renewedA += survivors * book.arpa0;
+      expansionA += grown;
+      n += survivors;
+      a += joinKept + grown;
+      pending = 0;
+    }
+    const contribution = book.grossMargin * (arrBegin + a) / 2 - cost * (customersBegin + n) / 2 - renewalRate * renewedA - expansionRate * expansionA;
+    previous = last;
+    last = contribution * discount;
+    value += last;
+    discount *= yearFactor;
+  }
+  return withTail(value, previous, last);
+}
+
+/** Under sBG each pool runs off on its own curve: the starting base by tenure, the others one opportunity a year. */
+function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
+  const pools = book.n.length;
+  const n = new Float64Array(pools + 1);
+  const a = new Float64Array(pools + 1);
+  const opportunity = new Float64Array(pools + 1);
+  n.set(book.n);
+  a.set(book.a);
+  opportunity.set(book.nextOpportunity!);
+  let count = pools;
+  let pendingGood = book.pendingGood;
+  let pendingBad = book.pendingBad;
+  const termSurvival = sbgRenewalSurvival(book.alpha, book.beta, 1, book.termYears, book.pressure);
+  const halfContraction = 1 - sqrt(1 - book.contraction);
+  const yearFactor = 1 / (1 + discountRate);
+  let discount = pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
+
+  let value = 0, previous = 0, last = 0;
+  for (let y = 0; y < RUN_OFF_YEARS; y++) {
+    let customersBegin = pendingGood + pendingBad;
+    let arrBegin = customersBegin * book.arpa0;
+    for (let j = 0; j < count; j++) {
+      customersBegin += n[j];
+      arrBegin += a[j];
+    }
+    if (!(customersBegin > 0)) break;
+    const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
+    let customersEnd = 0, arrEnd = 0, renewedA = 0, expansionA = 0;
+    const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
+    for (let j = 0; j < count; j++) {
+      // A year holds one renewal opportunity of every pool (renewals of the starting base spread over it).
+      const survival = j === 0 ? sbgSpanSurvival(book.alpha, book.beta, book.startTenure + y, 1, book.pressure)
+        : 1 - sbgOpportunityHazard(book.alpha, book.beta, opportunity[j]++, book.pressure);
+      const staying = a[j] * survival;
+      const kept = staying * (1 - book.contraction);
+      renewedA += staying * midGrowth / book.termYears;
+      expansionA += kept * expansion;
+      n[j] *= survival;
+      a[j] = kept * (1 + expansion);
+      customersEnd += n[j];
+      arrEnd += a[j];
+    }
+    if (pendingGood + pendingBad > 0) {
+      const survivors = pendingGood * termSurvival + pendingBad * (1 - book.misSoldChurn);
+      const staying = survivors * book.arpa0;
+      const kept = staying * (1 - halfContraction);
+      const grown = kept * (sqrt(1 + expansion) - 1);
+      renewedA += staying;
+      expansionA += grown;
+      n[count] = survivors;
+      a[count] = kept + grown;
+      opportunity[count] = book.termYears + 1;
+      count++;
+      customersEnd += survivors;
+      arrEnd += kept + grown;
+      pendingGood = 0;
+      pendingBad = 0;
+    }
+    const contribution = book.grossMargin * (arrBegin + arrEnd) / 2 - cost * (customersBegin + customersEnd) / 2
+      - renewalRate * renewedA - expansionRate * expansionA;
+    previous = last;
+    last = contribution * discount;
+    value += last;
+    discount *= yearFactor;
+  }
+  return withTail(value, previous, last);
+}
