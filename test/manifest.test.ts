@@ -164,8 +164,9 @@ describe('manifest.xml', () => {
   it('has a new <Version> whenever the function metadata changes', () => {
     const METADATA_OF_VERSION: Record<string, string> = {
       '1.0.0.0': '756dbe03eeed6a62',
-      // Issue 10: ids and names without the namespace (PROJECT, PROYECTAR; Excel shows CEQ.PROJECT).
-      '1.1.0.0': 'eec92859b37dca1c',
+      // Ids and names without the namespace (PROJECT, PROYECTAR; Excel shows CEQ.PROJECT); CEQ.ATTRIBUTION,
+      // CEQ.BRIDGE, CEQ.CALIBRATE, CEQ.BACKTEST, CEQ.SENSITIVITY; SIMULATE's correlation and LHS, SUMMARY's uncertainty.
+      '1.1.0.0': 'd20de4e3ce25856b',
     };
     const shipped = /<Version>([^<]+)<\/Version>/.exec(xml)![1];
     const hash = createHash('sha256');

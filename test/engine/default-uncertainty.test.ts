@@ -50,8 +50,10 @@ describe('the default uncertainty table', () => {
     const s = exampleScenario(EXAMPLE_IDS[0]);
     const r = runMonteCarlo(s, defaultUncertaintyRows(s), { trials: 3000, seed: 1, kinds: [] });
     const o = r.plans[0];
+    // Under model version 2 the example's proposal wins on NPV in every one of these trials (the screen
+    // says "≥ 99.9 %", never 100.0 %); break-even within the tenure is far from certain.
     expect(o.pWinNpv).toBeGreaterThan(0.9);
-    expect(o.pWinNpv).toBeLessThan(1);
+    expect(o.pBreakevenWithinTenure).toBeGreaterThan(0);
     expect(o.pBreakevenWithinTenure).toBeLessThan(1);
   });
 });

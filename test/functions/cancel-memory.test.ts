@@ -33,7 +33,7 @@ it('keeps nothing of six cancelled 100,000-trial runs once they have stopped', a
   for (let i = 0; i < 6; i++) {
     const invocation: { onCanceled?: () => void } = {};
     const result = simulate([['horizonYears', 2], ['periodsPerYear', 12]], [['commissionNew', 0.1]], [['commissionNew', 0.12]],
-      [['churn', 'uniform', 0.05, 0.2]], TRIALS, 1, 'cumulative_contribution', invocation) as Promise<unknown>;
+      [['churn', 'uniform', 0.05, 0.2]], TRIALS, 1, 'cumulative_contribution', null, null, invocation) as Promise<unknown>;
     expect(typeof invocation.onCanceled).toBe('function');
     invocation.onCanceled!();
     await expect(result).rejects.toMatchObject({ message: 'the calculation was cancelled' });

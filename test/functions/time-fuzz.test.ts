@@ -12,14 +12,16 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CATALOGUE, COMPONENTS, ROLES } from '../../src/engine';
 import { MAX_INPUT_CELLS, MAX_INPUT_TEXT } from '../../src/functions/cells';
+import { ATTRIBUTION_BY_ID } from '../../src/functions/attribution';
+import { CALIBRATION_BY_ID } from '../../src/functions/calibration';
 import { BY_ID } from '../../src/functions/functions';
 import { QUOTA_BY_ID } from '../../src/functions/quotas';
 import { UNCERTAINTY_BY_ID } from '../../src/functions/uncertainty';
 
 type Fn = (...args: unknown[]) => unknown;
-const FUNCTIONS: Record<string, Fn> = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID } as Record<string, Fn>;
+const FUNCTIONS: Record<string, Fn> = { ...BY_ID, ...UNCERTAINTY_BY_ID, ...QUOTA_BY_ID, ...ATTRIBUTION_BY_ID, ...CALIBRATION_BY_ID } as Record<string, Fn>;
 /** Declared parameters before Excel's invocation argument. */
-const DECLARED: Record<string, number> = { 'SIMULATE': 7, 'TORNADO': 5, 'OPTIMIZE': 5 };
+const DECLARED: Record<string, number> = { 'SIMULATE': 9, 'SENSITIVITY': 9, 'TORNADO': 5, 'OPTIMIZE': 5 };
 
 // ── Measuring the stretches between turns of the event loop ──────────────────────────────────────
 // The functions pause through globalThis.setTimeout when there is no MessageChannel: a stand-in
@@ -237,9 +239,9 @@ const range: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: cell },
 );
 const ARITY: Record<string, number> = {
-  'DEFAULTS': 1, 'PROJECT': 4, 'COMPARE': 5, 'SUMMARY': 4, 'EFFORT': 3, 'CLV': 5, 'SBG.FIT': 1, 'SBG.RETENTION': 3,
-  'SBG.SURVIVAL': 3, 'SBG.DERL': 4, 'NRR': 4, 'GRR': 3, 'CROSSOVER': 3, 'SIMULATE': 7, 'TORNADO': 5, 'OPTIMIZE': 5,
-  'PAYOUT': 5, 'ATTAINMENT': 3,
+  'DEFAULTS': 1, 'PROJECT': 4, 'COMPARE': 5, 'SUMMARY': 7, 'EFFORT': 3, 'CLV': 5, 'SBG.FIT': 1, 'SBG.RETENTION': 3,
+  'SBG.SURVIVAL': 3, 'SBG.DERL': 4, 'NRR': 4, 'GRR': 3, 'CROSSOVER': 3, 'SIMULATE': 9, 'SENSITIVITY': 9, 'TORNADO': 5, 'OPTIMIZE': 5,
+  'PAYOUT': 5, 'ATTAINMENT': 3, 'ATTRIBUTION': 4, 'BRIDGE': 3, 'CALIBRATE': 3, 'BACKTEST': 5,
 };
 
 describe('random inputs', () => {

@@ -103,22 +103,22 @@ describe('correlated inputs, variance sensitivity and how sure, in the built bun
     expect(sh.get('A104')).toBeNull();
   });
 
-  it('CEQ.SUMMARY with TRUE adds the default table’s chances, with standard errors; without it, twelve rows', () => {
+  it('CEQ.SUMMARY with TRUE adds the default table’s chances, with standard errors; without it, fourteen rows', () => {
     const { s, sh } = sheet();
     sh.set('A120', '=CEQ.SUMMARY(A1:B2, D1:E9, G1:H9)');
-    expect(sh.get('A132')).toBeNull();
+    expect(sh.get('A134')).toBeNull();
     sh.set('D120', '=CEQ.SUMMARY(A1:B2, D1:E9, G1:H9, , TRUE(), 500, 2)');
     const r = runMonteCarlo(s, defaultUncertaintyRows(s), { trials: 500, seed: 2, kinds: [] });
-    const facts = Object.fromEntries(sh.range('D132:E151').map(([k, v]) => [k, v]));
+    const facts = Object.fromEntries(sh.range('D134:E153').map(([k, v]) => [k, v]));
     const o = r.plans[0];
     expect(facts).toMatchObject({ trials: 500, p_win_npv: o.pWinNpv, p_win_equity: o.pWinEquity, p_breakeven_within_tenure: o.pBreakevenWithinTenure });
     expect(relClose(facts.p_win_npv_se, o.errors.pWinNpv)).toBe(true);
     expect(relClose(facts.npv_delta_p10, o.npvDelta.p10)).toBe(true);
     expect(relClose(facts.equity_delta_p90, o.customerEquityDelta.p90)).toBe(true);
-    expect(sh.range('D120:E131')).toEqual(sh.range('A120:B131'));
+    expect(sh.range('D120:E133')).toEqual(sh.range('A120:B133'));
     // A range is read as CEQ.SIMULATE's table.
     sh.set('H120', '=CEQ.SUMMARY(A1:B2, D1:E9, G1:H9, , J1:N4, 500, 2)');
-    expect(sh.get('I133')).toBe(runMonteCarlo(s, TABLE, { trials: 500, seed: 2, kinds: [] }).plans[0].pWinNpv);
+    expect(sh.get('I135')).toBe(runMonteCarlo(s, TABLE, { trials: 500, seed: 2, kinds: [] }).plans[0].pWinNpv);
     const big = callFunction(bundle, 'SUMMARY', [['horizonYears', 30], ['periodsPerYear', 12]], planRows(s.baseline.values), planRows(s.proposed[0].values), null, true, 20000);
     expect(String((big as Error).message)).toMatch(/CEQ.SIMULATE for a long run/);
   });

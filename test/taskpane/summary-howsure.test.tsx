@@ -28,7 +28,7 @@ describe('the Summary’s “how sure”', () => {
     const r = runMonteCarlo(s, defaultUncertaintyRows(s), { trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, ...PANE_SERIES });
     const o = r.plans[0];
     expect(pwin).toHaveTextContent(shareText(o.pWinNpv, en, HOW_SURE_TRIALS));
-    expect(screen.getByTestId('howsure-pwin-npv-se')).toHaveTextContent(`± ${en.number(100 * o.errors.pWinNpv, 1)} pp`);
+    expect(screen.getByTestId('howsure-pwin-npv-se')).toHaveTextContent(`± ${en.number(100 * o.errors.pWinNpv, 100 * o.errors.pWinNpv < 0.1 ? 2 : 1)} pp`); // two decimals below 0.1 pp
     expect(screen.getByTestId('howsure-pwin-equity')).toHaveTextContent(shareText(o.pWinEquity, en, HOW_SURE_TRIALS));
     expect(screen.getByTestId('howsure-p-tenure')).toHaveTextContent(shareText(o.pBreakevenWithinTenure, en, HOW_SURE_TRIALS));
     expect(screen.getByTestId('howsure-npv-range')).toHaveTextContent(`${en.moneyShort(o.npvDelta.p10)} – ${en.moneyShort(o.npvDelta.p90)}`);

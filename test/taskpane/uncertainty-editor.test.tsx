@@ -16,7 +16,7 @@ const example = () => scenarioFromJson(midMarket as ScenarioJson);
 /** The default table of the mid-market example (three segments): behaviour, then each business key per segment. */
 const SEGMENTS = ['SMB', 'Mid-market', 'Enterprise'];
 const DEFAULT_KEYS = [
-  'responsiveness', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand', 'elasticityResolution',
+  'responsiveness', 'effortElasticity', 'nonCashPull', 'attritionElasticity', 'elasticityAcquire', 'elasticityRetain', 'elasticityExpand', 'elasticityResolution',
   ...['churn', 'newCustomers', 'expansion', 'arpa'].flatMap((k) => SEGMENTS.map(() => k)), 'discountRate',
 ];
 const type = (el: HTMLElement, text: string) => fireEvent.change(el, { target: { value: text } });
@@ -43,11 +43,11 @@ describe('the default table', () => {
     expect(select(0, 'kind').value).toBe('pert');
     expect(['min', 'mode', 'max'].map((p) => param(0, p).value)).toEqual(['0', '0.6', '1.2']);
     // SMB churn 18 %, typed as a percentage: triangular from 0.8 to 1.25 times it; SMB ARR per account 8,000 ± 10 %.
-    expect(select(5, 'segment').value).toBe('SMB');
-    expect(['min', 'mode', 'max'].map((p) => param(5, p).value)).toEqual(['14.4', '18', '22.5']);
-    expect(['min', 'mode', 'max'].map((p) => param(14, p).value)).toEqual(['7200', '8000', '8800']);
+    expect(select(8, 'segment').value).toBe('SMB');
+    expect(['min', 'mode', 'max'].map((p) => param(8, p).value)).toEqual(['14.4', '18', '22.5']);
+    expect(['min', 'mode', 'max'].map((p) => param(17, p).value)).toEqual(['7200', '8000', '8800']);
     // Each elasticity triangular ±50 %: acquisition 0.34 → 0.17, 0.34, 0.51.
-    expect(['min', 'mode', 'max'].map((p) => param(1, p).value)).toEqual(['0.17', '0.34', '0.51']);
+    expect(['min', 'mode', 'max'].map((p) => param(4, p).value)).toEqual(['0.17', '0.34', '0.51']);
     expect(param(0, 'min')).toHaveAccessibleName('Min of Responsiveness to pay');
     // Each row shows its key's valid range from the catalogue and a preview of its shape.
     expect(rows()[0]).toHaveTextContent('Valid range: 0 – 2');
@@ -73,8 +73,8 @@ describe('editing the table', () => {
     const added = keysShown()[DEFAULT_KEYS.length];
     expect(keysShown()).toHaveLength(DEFAULT_KEYS.length + 1);
     expect(DEFAULT_KEYS).not.toContain(added);
-    fireEvent.click(within(rows()[1]).getByRole('button', { name: 'Remove Acquisition elasticity' }));
-    expect(keysShown()).toEqual([...DEFAULT_KEYS.filter((_, i) => i !== 1), added]);
+    fireEvent.click(within(rows()[4]).getByRole('button', { name: 'Remove Acquisition elasticity' }));
+    expect(keysShown()).toEqual([...DEFAULT_KEYS.filter((_, i) => i !== 4), added]);
     fireEvent.click(screen.getByRole('button', { name: 'Restore the default table' }));
     expect(keysShown()).toEqual(DEFAULT_KEYS);
   });
