@@ -65,6 +65,8 @@ module.exports = (env, argv = {}) => {
     // Production builds ship no source maps unless CEQ_SOURCE_MAPS=1 asks for them (4.4 MB of them).
     devtool: dev ? 'eval-source-map' : process.env.CEQ_SOURCE_MAPS ? 'source-map' : false,
     entry: {
+      // Loaded by taskpane.html before office.js (not injected): records office.js's failed helper files from the start.
+      'office-watch': './src/taskpane/office-watch.ts',
       functions: './src/functions/index.ts',
       taskpane: './src/taskpane/index.tsx',
     },

@@ -98,18 +98,47 @@ function officeFolder(): string {
   return src ? src.slice(0, src.lastIndexOf('/') + 1) : 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 }
 
+/** Where recordFailedScripts keeps the addresses of the scripts that failed before the pane's code ran. */
+const FAILED_SCRIPTS = '__ceqFailedScripts';
+type ErrorTarget = Pick<Window, 'addEventListener' | 'removeEventListener'> & { [FAILED_SCRIPTS]?: string[] };
+
+/** The address of the script (or other element) whose load failed, if the event is such a failure. */
+function failedSource(e: Event): string | undefined {
+  const src = (e.target as { src?: unknown } | null)?.src;
+  return typeof src === 'string' && src ? src : undefined;
+}
+
+/**
+ * Run by office-watch.js, which taskpane.html loads BEFORE office.js: office.js asks for its helper
+ * files at once, and a blocked one fails before taskpane.js has even been fetched, so a listener that
+ * taskpane.js adds comes too late. This one records every failed script from the start for
+ * watchOfficeHelpers. A file of this origin, not an inline script, so the Content-Security-Policy
+ * stays 'self' plus Office's CDN.
+ */
+export function recordFailedScripts(target: ErrorTarget = window): void {
+  const failed: string[] = (target[FAILED_SCRIPTS] ??= []);
+  target.addEventListener('error', (e) => {
+    const src = failedSource(e);
+    if (src) failed.push(src);
+  }, true);
+}
+
 /**
  * Resolves with the file name of the first script office.js loads from its own folder that fails to
  * load (office.js fetches helper files such as o15apptofilemappingtable.js; when they are blocked,
- * Office.onReady never answers). Listens from the moment it is called: call it first thing.
+ * Office.onReady never answers). Failures recorded earlier by recordFailedScripts count too; from the
+ * moment it is called it listens for later ones.
  */
-export function watchOfficeHelpers(target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window, folder = officeFolder()): Promise<string> {
+export function watchOfficeHelpers(target: ErrorTarget = window, folder = officeFolder()): Promise<string> {
+  const fileOf = (src: string) => src.slice(src.lastIndexOf('/') + 1) || src;
+  const earlier = (target[FAILED_SCRIPTS] ?? []).find((src) => src.startsWith(folder));
+  if (earlier) return Promise.resolve(fileOf(earlier));
   return new Promise((resolve) => {
     const onError = (e: Event) => {
-      const src = (e.target as { src?: unknown } | null)?.src;
-      if (typeof src !== 'string' || !src.startsWith(folder)) return;
+      const src = failedSource(e);
+      if (!src || !src.startsWith(folder)) return;
       target.removeEventListener('error', onError, true);
-      resolve(src.slice(src.lastIndexOf('/') + 1) || src);
+      resolve(fileOf(src));
     };
     // Capture: a script's load error does not bubble.
     target.addEventListener('error', onError, true);
