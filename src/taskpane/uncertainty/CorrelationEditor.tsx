@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Checkbox, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Language, UncertaintyRow } from '../../engine';
 import type { Formats } from '../../i18n';
 import { labelOf, pairKey, type CorrelationDraft, type CorrelationEvaluation } from './correlation-draft';
@@ -80,7 +80,7 @@ export function CorrelationEditor({ rows, draft, evaluation, onDraft, lang, fmt 
                     const key = pairKey(b, a);
                     return (
                       <td key={b} className={styles.cell}>
-                        <Input className={`${styles.input} ${evaluation.bad.has(key) ? styles.bad : ''}`} value={draft.cells[key] ?? ''} inputMode="decimal"
+                        <Input className={mergeClasses(styles.input, evaluation.bad.has(key) && styles.bad)} value={draft.cells[key] ?? ''} inputMode="decimal"
                           aria-label={say(lang, 'cell', { a: names.get(a) ?? a, b: names.get(b) ?? b })} aria-invalid={evaluation.bad.has(key)}
                           title={evaluation.bad.has(key) ? say(lang, 'bad') : undefined} data-testid={`corr-${key}`}
                           onChange={(_, d) => onDraft({ ...draft, cells: { ...draft.cells, [key]: d.value } })} />
