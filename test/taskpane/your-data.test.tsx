@@ -12,7 +12,7 @@ import { calibrate, parseLedger } from '../../src/engine';
 import { formats } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import { parseCsv } from '../../src/taskpane/calibration/csv';
-import { takeUncertaintyRows } from '../../src/taskpane/calibration/handoff';
+import { takeUncertaintyPairs, takeUncertaintyRows } from '../../src/taskpane/calibration/handoff';
 import { defaultTable, reduceTable } from '../../src/taskpane/uncertainty/table';
 import { scenarioFromJson, type ScenarioJson } from '../../src/engine';
 import midMarket from '../../examples/mid-market-saas.json';
@@ -67,7 +67,14 @@ describe('the Your data step', () => {
     expect(segmentInput('name', 2)).toHaveValue('Enterprise');
     const identified = c.segments.filter((s) => s.curveIdentified).length;
     expect(screen.getByTestId('ledger-used')).toHaveTextContent(`${2 * identified} fitted retention-curve parameter(s) were added to the uncertainty table`);
-    expect(screen.getByTestId('ledger-used')).toHaveTextContent('correlations between them are not supported yet');
+    expect(screen.getByTestId('ledger-used')).toHaveTextContent(`and ${identified} correlation(s) between a segment's α and β estimates to its correlation matrix`);
+    // Each identified segment's α and β estimates are correlated (observed information): offered as a
+    // rank correlation, Spearman's (6/π)·asin(r/2) of the estimates' Pearson r.
+    const pairs = takeUncertaintyPairs();
+    expect(pairs).toEqual(c.segments.filter((s) => s.curveIdentified).map((s) => ({
+      a: `${s.name}.sbgAlpha`, b: `${s.name}.sbgBeta`, rank: (6 / Math.PI) * Math.asin(s.fit!.correlation / 2),
+    })));
+    for (const p of pairs) expect(Math.abs(p.rank)).toBeGreaterThan(0.1); // α and β of one fit move together
     const rows = takeUncertaintyRows();
     expect(rows).toEqual(c.segments.filter((s) => s.curveIdentified).flatMap((s) => [
       { key: 'sbgAlpha', segment: s.name, distribution: { kind: 'normal', mean: s.values.sbgAlpha.value, sd: s.values.sbgAlpha.se } },

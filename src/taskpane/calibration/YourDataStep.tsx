@@ -3,7 +3,7 @@ import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens
 import { describeProblem, ModelError, type Language } from '../../engine';
 import { readSelectedLedger } from '../../office/ledger';
 import { useStudio } from '../studio';
-import { analyseLedger, baselineFrom, fittedUncertainty, type Analysis } from './analysis';
+import { analyseLedger, baselineFrom, fittedCorrelations, fittedUncertainty, type Analysis } from './analysis';
 import { BridgeView } from './BridgeView';
 import { CalibratedTable } from './CalibratedTable';
 import { parseCsv } from './csv';
@@ -70,8 +70,9 @@ export function YourDataStep(): React.ReactElement {
     if (!analysis) return;
     const rows = fittedUncertainty(analysis.calibration);
     loadScenario(baselineFrom(scenario, analysis.calibration));
-    offerUncertaintyRows(rows);
-    setUsed(c(lang, 'used', { rows: rows.length }));
+    const pairs = fittedCorrelations(analysis.calibration);
+    offerUncertaintyRows(rows, pairs);
+    setUsed(c(lang, 'used', { rows: rows.length, pairs: pairs.length }));
   };
 
   const l = analysis?.calibration.ledger;

@@ -45,6 +45,28 @@ export function baselineFrom(scenario: Scenario, calibration: Calibration): Scen
 }
 
 /** The fitted sBG parameters with standard errors, as normal uncertainty rows of their segment. */
+/** Two fitted parameters whose estimates are correlated, by their uncertainty-table labels (SMB.sbgAlpha). */
+export interface FittedPair {
+  a: string;
+  b: string;
+  /** Rank (Spearman) correlation, what the Monte Carlo's Iman–Conover pairing takes. */
+  rank: number;
+}
+
+/**
+ * The correlation of each segment's α and β estimates (from the observed information), as a rank
+ * correlation: for jointly normal estimates Spearman's ρ is (6/π)·asin(r/2) of Pearson's r.
+ */
+export function fittedCorrelations(calibration: Calibration): FittedPair[] {
+  const pairs: FittedPair[] = [];
+  for (const s of calibration.segments) {
+    const r = s.fit?.correlation;
+    if (!s.curveIdentified || r === undefined || !Number.isFinite(r)) continue;
+    pairs.push({ a: `${s.name}.sbgAlpha`, b: `${s.name}.sbgBeta`, rank: (6 / Math.PI) * Math.asin(r / 2) });
+  }
+  return pairs;
+}
+
 export function fittedUncertainty(calibration: Calibration): UncertaintyRow[] {
   const rows: UncertaintyRow[] = [];
   for (const s of calibration.segments) {

@@ -1,4 +1,5 @@
 import type { UncertaintyRow } from '../../engine';
+import type { FittedPair } from './analysis';
 
 /**
  * Uncertainty rows "Use as baseline" hands to the Uncertainty screen, whose table lives in that screen,
@@ -6,10 +7,13 @@ import type { UncertaintyRow } from '../../engine';
  * mounts; each offer is taken once.
  */
 let pending: UncertaintyRow[] = [];
+let pendingPairs: FittedPair[] = [];
 const listeners = new Set<() => void>();
 
-export function offerUncertaintyRows(rows: readonly UncertaintyRow[]): void {
+/** Offers rows and the rank correlations between them (the fitted α and β of a segment move together). */
+export function offerUncertaintyRows(rows: readonly UncertaintyRow[], pairs: readonly FittedPair[] = []): void {
   pending = rows.slice();
+  pendingPairs = pairs.slice();
   for (const listener of listeners) listener();
 }
 
@@ -17,6 +21,13 @@ export function takeUncertaintyRows(): UncertaintyRow[] {
   const rows = pending;
   pending = [];
   return rows;
+}
+
+/** The correlations offered with the rows; each offer is taken once. */
+export function takeUncertaintyPairs(): FittedPair[] {
+  const pairs = pendingPairs;
+  pendingPairs = [];
+  return pairs;
 }
 
 /** Calls `listener` on every offer; returns the unsubscribe function (a React effect's clean-up). */

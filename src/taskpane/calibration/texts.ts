@@ -59,8 +59,8 @@ export const T = {
   },
   useAsBaseline: { en: 'Use as baseline', es: 'Usar como base' },
   used: {
-    en: 'The segments now start from your data. {rows} fitted retention-curve parameter(s) were added to the uncertainty table as normal distributions with their standard errors, as independent rows: correlations between them are not supported yet.',
-    es: 'Los segmentos parten ahora de sus datos. Se añadieron {rows} parámetro(s) ajustado(s) de la curva de retención a la tabla de incertidumbre como distribuciones normales con su error estándar, en filas independientes: aún no se admiten correlaciones entre ellos.',
+    en: 'The segments now start from your data. {rows} fitted retention-curve parameter(s) were added to the uncertainty table as normal distributions with their standard errors, and {pairs} correlation(s) between a segment\'s α and β estimates to its correlation matrix.',
+    es: 'Los segmentos parten ahora de sus datos. Se añadieron {rows} parámetro(s) ajustado(s) de la curva de retención a la tabla de incertidumbre como distribuciones normales con su error estándar, y {pairs} correlación(es) entre las estimaciones de α y β de cada segmento a su matriz de correlaciones.',
   },
   failed: { en: 'The ledger could not be read: {error}', es: 'No se pudo leer el registro: {error}' },
   customerPeriods: { en: 'customer-months', es: 'clientes-mes' },

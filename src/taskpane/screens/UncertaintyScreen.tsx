@@ -5,7 +5,7 @@ import {
 } from '../../engine';
 import { t } from '../../i18n';
 import type { OptimumSummary, UncertaintyReport } from '../../workbook/uncertainty-sheet';
-import { onUncertaintyRows, takeUncertaintyRows } from '../calibration/handoff';
+import { onUncertaintyRows, takeUncertaintyPairs, takeUncertaintyRows } from '../calibration/handoff';
 import { ResultHeader } from '../components/ResultHeader';
 import type { Computed } from '../state/compute';
 import { useStudio } from '../studio';
@@ -20,7 +20,7 @@ import { TornadoPanel, type TornadoMeta, type TornadoOutput } from '../uncertain
 import { UncertaintyEditor } from '../uncertainty/UncertaintyEditor';
 import { useJob, useRunner, type Done } from '../uncertainty/useJob';
 import { CorrelationEditor } from '../uncertainty/CorrelationEditor';
-import { emptyCorrelation, evaluateCorrelation } from '../uncertainty/correlation-draft';
+import { emptyCorrelation, evaluateCorrelation, withPairs } from '../uncertainty/correlation-draft';
 import { usePooledMonteCarlo } from '../uncertainty/usePool';
 import { VariancePanel } from '../uncertainty/VariancePanel';
 
@@ -59,15 +59,7 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   // The table.
   const [table, dispatch] = React.useReducer(reduceTable, undefined, () => defaultTable(scenario, locale));
   React.useEffect(() => dispatch({ type: 'locale', locale }), [locale]);
-  // The calibration's fitted parameters ("Use as baseline" on the Scenario screen), pending or offered later.
-  React.useEffect(() => {
-    const take = () => {
-      const rows = takeUncertaintyRows();
-      if (rows.length) dispatch({ type: 'import', rows });
-    };
-    take();
-    return onUncertaintyRows(take);
-  }, []);
+
   const evaluation = React.useMemo(() => evaluateTable(table, scenario, lang), [table, scenario, lang]);
   const rowsKey = JSON.stringify(evaluation.rows ?? null);
 
@@ -76,6 +68,18 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   // On the pane's worker pool; correlations and the stopping tolerance from their own small editor.
   const mcJob = usePooledMonteCarlo<SimulationMeta>(setMc);
   const [corr, setCorr] = React.useState(emptyCorrelation);
+  // The calibration's fitted parameters ("Use as baseline" on the Scenario screen), pending or offered
+  // later: the rows join the table, the correlation of each segment's α and β estimates the matrix.
+  React.useEffect(() => {
+    const take = () => {
+      const rows = takeUncertaintyRows();
+      if (rows.length) dispatch({ type: 'import', rows });
+      const pairs = takeUncertaintyPairs();
+      if (pairs.length) setCorr((d) => withPairs(d, pairs, locale));
+    };
+    take();
+    return onUncertaintyRows(take);
+  }, [locale]);
   const corrEvaluation = React.useMemo(() => evaluateCorrelation(corr, evaluation.rows, locale), [corr, evaluation.rows, locale]);
   const extra = { correlation: corrEvaluation.correlation, tolerance: corrEvaluation.tolerance };
   // A bad correlation or tolerance holds the run back as a bad setting does.

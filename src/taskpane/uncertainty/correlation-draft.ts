@@ -55,3 +55,15 @@ export function evaluateCorrelation(d: CorrelationDraft, rows: readonly Uncertai
   const repair = nearestCorrelation(matrix);
   return { bad, tolerance, correlation: { keys: chosen, matrix }, ...(repair.repaired ? { repairedBy: repair.largestChange } : {}) };
 }
+
+/** The draft with these pairs' rank correlations set (their rows added to the matrix where missing). */
+export function withPairs(d: CorrelationDraft, pairs: readonly { a: string; b: string; rank: number }[], locale: string): CorrelationDraft {
+  const chosen = [...d.chosen];
+  const cells = { ...d.cells };
+  for (const p of pairs) {
+    for (const label of [p.a, p.b]) if (!chosen.includes(label)) chosen.push(label);
+    const [first, second] = chosen.indexOf(p.a) < chosen.indexOf(p.b) ? [p.a, p.b] : [p.b, p.a];
+    cells[pairKey(first, second)] = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(p.rank);
+  }
+  return { ...d, chosen, cells };
+}
