@@ -8,7 +8,7 @@
 jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
 import { OfficeMockObject } from 'office-addin-mock';
 import { OfficeApp } from 'office-addin-manifest';
-import { connectHost, loadWithDocument, watchOfficeHelpers, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
+import { connectHost, loadWithDocument, recordFailedScripts, watchOfficeHelpers, luminance, readOfficeTheme, watchOfficeTheme, type OfficeLike } from '../../src/office/host';
 
 /**
  * The Office namespace as office.js gives it. Its common API (Office.context.*) is plain properties,
@@ -63,6 +63,22 @@ describe('connectHost', () => {
     Object.defineProperty(helper, 'target', { value: { src: 'https://cdn.test/lib/1/hosted/o15apptofilemappingtable.js' } });
     target.dispatchEvent(helper);
     // A timeout far beyond any test run: only the helper's failure can make this resolve.
+    await expect(connectHost(silent, 3_600_000, failed)).resolves.toEqual({ kind: 'preview', fallback: { reason: 'helperFailed', file: 'o15apptofilemappingtable.js' } });
+  });
+
+  it('names a helper file that failed before the pane\'s code ran (recorded by office-watch.js, loaded first)', async () => {
+    const silent = { onReady: () => new Promise<never>(() => undefined) };
+    const target = new EventTarget();
+    recordFailedScripts(target as unknown as Window);
+    const failure = (src: string) => {
+      const e = new Event('error');
+      Object.defineProperty(e, 'target', { value: { src } });
+      target.dispatchEvent(e);
+    };
+    failure('https://pane.test/assets/logo.png');
+    failure('https://cdn.test/lib/1/hosted/o15apptofilemappingtable.js');
+    // Only now does the pane's code start watching: the failure happened before it, and still counts.
+    const failed = watchOfficeHelpers(target as unknown as Window, 'https://cdn.test/lib/1/hosted/');
     await expect(connectHost(silent, 3_600_000, failed)).resolves.toEqual({ kind: 'preview', fallback: { reason: 'helperFailed', file: 'o15apptofilemappingtable.js' } });
   });
 
