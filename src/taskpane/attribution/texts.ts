@@ -3,6 +3,7 @@
  * Lever names come from the catalogue's labels. `{name}` marks a value filled in by `at()`.
  */
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 export const A = {
   title: { en: 'What each lever brings', es: 'Qué aporta cada palanca' },
@@ -33,5 +34,5 @@ export type AKey = keyof typeof A;
 
 export function at(lang: Language, key: AKey, params?: Record<string, string | number>): string {
   const text: string = A[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }

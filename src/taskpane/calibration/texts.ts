@@ -1,4 +1,5 @@
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 /** Every text of the "Your data" step, in the two languages the product speaks. `{name}` is filled by `c()`. */
 export const T = {
@@ -72,7 +73,7 @@ export type TextKey = keyof typeof T;
 
 export function c(language: Language, key: TextKey, params?: Record<string, string | number>): string {
   const text: string = T[key][language];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }
 
 /** The reason a row was skipped or flagged, as a short label: the detail's own text without its row. */

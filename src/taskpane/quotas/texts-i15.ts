@@ -1,5 +1,6 @@
 /** Texts of the flat-commission choice and the cost at 100 % attainment, in both languages. */
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 export const Q = {
   flatChoice: { en: '{plan} also pays flat commissions. The new role’s pay:', es: '{plan} también paga comisiones fijas. La retribución del nuevo puesto:' },
@@ -16,7 +17,7 @@ export const Q = {
 
 export function q(lang: Language, key: keyof typeof Q, params?: Record<string, string | number>): string {
   const text: string = Q[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { defaultUncertaintyRows, quantileError, type Language, type MonteCarloResult, type Scenario } from '../../engine';
-import type { Formats } from '../../i18n';
+import { fill, type Formats } from '../../i18n';
 import { useStudio } from '../studio';
 import { shareText } from '../uncertainty/share';
 import { usePooledMonteCarlo } from '../uncertainty/usePool';
@@ -32,7 +32,7 @@ const TEXTS = {
 } as const;
 
 const say = (lang: Language, key: keyof typeof TEXTS, params: Record<string, string | number> = {}) =>
-  TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  fill(TEXTS[key][lang], params);
 
 const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0 0 4px' },

@@ -1,5 +1,6 @@
 /** Texts of the Summary's year table and no-change note, in both languages. `{name}` is filled by `h()`. */
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 export const H = {
   title: { en: 'Year by year', es: 'Año a año' },
@@ -22,5 +23,5 @@ export const H = {
 
 export function h(lang: Language, key: keyof typeof H, params?: Record<string, string | number>): string {
   const text: string = H[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Checkbox, Field, Input, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Language, UncertaintyRow } from '../../engine';
-import type { Formats } from '../../i18n';
+import { fill, type Formats } from '../../i18n';
 import { labelOf, pairKey, type CorrelationDraft, type CorrelationEvaluation } from './correlation-draft';
 import { rowLabel } from './table';
 
@@ -26,7 +26,7 @@ const TEXTS = {
 } as const;
 
 const say = (lang: Language, key: keyof typeof TEXTS, p: Record<string, string> = {}) =>
-  TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, n: string) => p[n] ?? m);
+  fill(TEXTS[key][lang], p);
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },

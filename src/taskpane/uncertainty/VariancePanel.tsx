@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { findSpec, varianceSensitivity, type Language, type MonteCarloResult, type SensitivityOutput } from '../../engine';
-import { t, type Formats } from '../../i18n';
+import { fill, t, type Formats } from '../../i18n';
 import { BarChart } from '../charts';
 
 const TEXTS = {
@@ -16,7 +16,7 @@ const TEXTS = {
   needsRun: { en: 'Run the simulation to see each assumption\'s share of the variance.', es: 'Ejecute la simulación para ver la parte de la varianza de cada supuesto.' },
 } as const;
 const say = (lang: Language, key: keyof typeof TEXTS, p: Record<string, string> = {}) =>
-  TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, n: string) => p[n] ?? m);
+  fill(TEXTS[key][lang], p);
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },

@@ -5,6 +5,7 @@
  * from the engine's messages.ts. `{name}` marks a value filled in by `u()`.
  */
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 export const U = {
   // The table
@@ -220,5 +221,5 @@ export type UKey = keyof typeof U;
 /** The text `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function u(lang: Language, key: UKey, params?: Record<string, string | number>): string {
   const text: string = U[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }

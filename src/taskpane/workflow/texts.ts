@@ -3,6 +3,7 @@
  * example's note, the no-change note), in both languages. `{name}` marks a value filled in by `w()`.
  */
 import type { Language } from '../../engine';
+import { fill } from '../../i18n';
 
 export const W = {
   newFromBaseline: { en: 'New proposal from today’s plan', es: 'Nueva propuesta desde el plan actual' },
@@ -45,5 +46,5 @@ export type WKey = keyof typeof W;
 
 export function w(lang: Language, key: WKey, params?: Record<string, string | number>): string {
   const text: string = W[key][lang];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  return fill(text, params);
 }
