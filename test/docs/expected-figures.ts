@@ -14,6 +14,7 @@ import {
   type PlanValues, type Projection, type Scenario,
 } from '../../src/engine';
 import type { Expected, PageFigures, ProseFigure, Rows } from './page-figures';
+import { extremeFigures } from './extremes';
 
 export const ROOT = resolve(__dirname, '../..');
 export const PAGES: Record<DocLanguage, string> = { en: 'docs/model.md', es: 'docs/modelo.md' };
@@ -164,7 +165,7 @@ const yearsBaseline = yearly(result.baseline);
 const adoption = Array.from(result.proposed[0].behaviourSeries('adoption'));
 
 /**
- * Year 1 of the retention plan (section 4.8 of docs/model.md): the plan's churn with behaviour partly
+ * Year 1 of the retention plan (section 4.9 of docs/model.md): the plan's churn with behaviour partly
  * adopted, the renewed share R, and the churn in force phased in by hazard and, for comparison, by a
  * plain average of the rates.
  */
@@ -242,6 +243,7 @@ function spanishProse(): ProseFigure[] {
 /** Every engine figure of both pages, by page language. */
 export function expectedFigures(): Record<DocLanguage, PageFigures> {
   const c = comparison;
+  const extremes = extremeFigures();
   return {
     en: {
       tables: {
@@ -253,8 +255,9 @@ export function expectedFigures(): Record<DocLanguage, PageFigures> {
         'budget-neutral': budgetRows(),
         drivers: driverRows(),
         examples: exampleRows(),
+        ...extremes.en,
       },
-      prose: englishProse(),
+      prose: [...englishProse(), ...extremes.prose.en],
     },
     es: {
       tables: {
@@ -268,8 +271,9 @@ export function expectedFigures(): Record<DocLanguage, PageFigures> {
           'Cambio en el valor del cliente': [c.customerEquityDelta],
           'Factor del plan neutro en presupuesto': [neutral.factor],
         },
+        ...extremes.es,
       },
-      prose: spanishProse(),
+      prose: [...spanishProse(), ...extremes.prose.es],
     },
   };
 }

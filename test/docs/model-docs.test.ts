@@ -10,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CATALOGUE_END, CATALOGUE_START, renderCatalogueTables, withCatalogueTables } from '../../scripts/catalogue-table';
 import { CATALOGUE, type Scope } from '../../src/engine/catalogue';
-import { defaultScenario, planBehaviour, runScenario, serviceChurnAtStart, swings, yearly } from '../../src/engine';
+import {
+  baselineFlows, compare, defaultScenario, planBehaviour, projectPlan, runScenario, scalePlan, serviceChurnAtStart, swings, yearly,
+  type Comparison, type Scenario,
+} from '../../src/engine';
+import * as extremes from './extremes';
 import {
   PAGES, ROOT, baselinePlan, comparison, drivers, examples, expectedFigures, longRunRetention, neutral, neutralComparison,
   result, retentionPlan, scenario, segment, terminalParts, year1Phase,
@@ -140,7 +144,7 @@ describe('worked example of docs/model.md', () => {
     expect(scaled.salesLevel).toBeLessThan(unscaled.salesLevel);
   });
 
-  test('the renewal phase-in of section 4.8 is the one the engine applies', () => {
+  test('the renewal phase-in of section 4.9 is the one the engine applies', () => {
     // Year 1 has no first renewals of new customers, so its logo churn is the book's churn in force:
     // 1 − (1 − c⁰)^(1 − R) · (1 − c_plan)^R, with R = 0.5.
     const { plan, renewed, inForce, plainAverage } = year1Phase;
@@ -201,5 +205,63 @@ describe('worked example of docs/model.md', () => {
       expect(row.outputLow).toBeGreaterThan(0);
       expect(row.outputHigh).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('section 12 of docs/model.md: what the model claims when you push it', () => {
+  const grid = extremes.grid(0, 10, 0.05);
+  const npv = (c: Comparison) => c.npvDelta;
+  const equity = (c: Comparison) => c.customerEquityDelta;
+
+  test('with ε = η = κ = 0 a pay change moves no customer and no ARR: only the cost change is left', () => {
+    const s = defaultScenario();
+    Object.assign(s.behaviour, { responsiveness: 0, effortElasticity: 0, attritionElasticity: 0 });
+    const base = yearly(projectPlan(s, s.baseline.values));
+    for (const k of [0, 2]) {
+      const scaled = yearly(projectPlan(s, scalePlan(s.baseline.values, k)));
+      scaled.forEach((y, i) => {
+        expect(y.customers).toBeCloseTo(base[i].customers, 9);
+        expect(y.arr).toBeCloseTo(base[i].arr, 6);
+        const costChange = y.compCost - base[i].compCost + y.peopleCost - base[i].peopleCost;
+        expect(y.contribution - base[i].contribution).toBeCloseTo(-costChange, 6);
+      });
+    }
+  });
+
+  test('the five-year NPV has an interior best k near 1.25; customer equity and the 30-year NPV peak together beyond 3×', () => {
+    const main = extremes.scaleScan(grid);
+    const long = extremes.scaleScan(grid, extremes.longHorizon);
+    const best = { npv: extremes.bestK(main, npv), equity: extremes.bestK(main, equity), long: extremes.bestK(long, npv) };
+    expect(best.npv).toBeGreaterThan(1);
+    expect(best.npv).toBeLessThan(1.5);
+    expect(best.equity).toBeGreaterThan(3);
+    expect(best.equity).toBeLessThan(10); // interior on 0–10: the gain does turn down
+    // The run-off is no free lunch: a 30-year projection with no terminal value at all peaks at the same k.
+    expect(Math.abs(best.long - best.equity)).toBeLessThanOrEqual(0.25);
+  });
+
+  test('the gain at high pay comes from effort level and people, and the expansion ceiling bounds it', () => {
+    const at3 = (edit: (s: Scenario) => void) => extremes.scaleScan([3], edit)[0].comparison.customerEquityDelta;
+    expect(at3(extremes.noNewCustomers)).toBeGreaterThan(0); // the book alone gains
+    expect(at3(extremes.noEffortLevel)).toBeLessThan(0); // with η = 0 tripling pay loses equity
+    expect(extremes.bestK(extremes.scaleScan(grid, extremes.noAttrition), equity)).toBeLessThan(extremes.bestK(extremes.scaleScan(grid), equity));
+    expect(at3(extremes.noCeiling)).toBeGreaterThan(5 * at3(() => undefined));
+  });
+
+  test('full agent assist stops paying only at a price far above the cost of the contact itself', () => {
+    const assist = extremes.assistBreakEven();
+    const s = defaultScenario();
+    s.behaviour.assistCostPerContact = assist.npv;
+    const atBreakEven = compare(projectPlan(s, s.baseline.values), projectPlan(s, { ...s.baseline.values, agentAssist: 1 }), s.settings);
+    expect(Math.abs(atBreakEven.npvDelta)).toBeLessThan(1e-3); // the price is a straight line in the NPV
+    expect(assist.npv).toBeGreaterThan(10 * segment.costPerContact);
+    expect(assist.equity).toBeGreaterThan(assist.npv);
+  });
+
+  test('a full clawback cuts mis-selling but never below its floor', () => {
+    const flows = baselineFlows(scenario.segments.map((g) => g.values));
+    const misSold = planBehaviour({ ...baselinePlan, clawback: 1 }, baselinePlan, scenario.behaviour, flows).misSold;
+    expect(misSold).toBeLessThan(scenario.behaviour.misSoldShare);
+    expect(misSold).toBeGreaterThanOrEqual(scenario.behaviour.misSoldFloor);
   });
 });
