@@ -1,4 +1,6 @@
-import { baselineFlows, planBehaviour, salesBaseline, type PlanBehaviour } from './behaviour';
+import {
+  baselineFlows, expectedSalesPay, planBehaviour, salesBaseline, withRampLoss, workforce, type BaselineFlows, type PlanBehaviour,
+} from './behaviour';
 import type { ComponentId, ComponentValues, PlanValues, RoleId } from './catalogue';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import { project, type Projection } from './project';
@@ -117,10 +119,59 @@ export function effectiveIncentives(plan: PlanValues, outcomes: YearOutcomes, cv
   return { values, components };
 }
 
+/**
+ * Expected variable pay a year of a plan, per workforce, priced like the flat plan's V on the
+ * baseline's year-1 flows (behaviour.ts baselineFlows; the service component on the baseline's year-1
+ * rescued ARR): its flat commissions (less the expected clawback) or bonus pool, plus each role's
+ * expected payout there (headcount × target variable pay × expected payout share over the spread of
+ * attainment, less the role's expected clawback on new ARR). Service-component pay counts toward the
+ * service workforce, the rest toward sales. This, not the marginal rates that move the shares, is
+ * MODEL.md section 5's V: a capped curve pays its people in full while paying nothing at the margin.
+ */
+export function expectedQuotaPay(plan: PlanValues, outcomes: YearOutcomes, cv: number, misSold: number, flows: BaselineFlows, s: Scenario): { sales: number; service: number } {
+  const b = s.behaviour;
+  const clawedShare = (1 - misSold) * flows.firstRenewalChurn + misSold * b.misSoldChurn;
+  let sales = expectedSalesPay(plan, flows, misSold, b);
+  let service = plan.serviceBonusPool;
+  for (const role of rolesOf(plan)) {
+    for (const [id, c] of Object.entries(role.components) as [ComponentId, ComponentValues][]) {
+      const flow = id === 'newArr' ? flows.newArr : id === 'renewal' ? flows.renewedArr : id === 'expansion' ? flows.expansionArr : outcomes.service;
+      const pay = role.values.headcount * targetPay(role, c) * expectedPayout(curveOf(c), expectedAttainment(role, c, flow), cv);
+      if (id === 'service') service += pay;
+      else sales += id === 'newArr' ? pay * (1 - role.values.clawback * clawedShare) : pay;
+    }
+  }
+  return { sales, service };
+}
+
+/**
+ * The plan's effort levels, attrition and payrolls from its expected pay (expectedQuotaPay) against the
+ * baseline's; the shares and mis-selling stay those of the effective marginal rates.
+ */
+function withExpectedPay(target: PlanBehaviour, s: Scenario, plan: PlanValues, outcomes: YearOutcomes, flows: BaselineFlows): PlanBehaviour {
+  const b = s.behaviour;
+  const cv = b.attainmentCV;
+  const pay = expectedQuotaPay(plan, outcomes, cv, target.misSold, flows, s);
+  const pay0 = expectedQuotaPay(s.baseline.values, outcomes, cv, b.misSoldShare, flows, s);
+  const sales = workforce(pay.sales, pay0.sales, b.salesVariableShare, b.salesAttrition, b);
+  const service = workforce(pay.service, pay0.service, b.serviceVariableShare, b.serviceAttrition, b);
+  return {
+    ...target,
+    salesLevel: withRampLoss(sales.level, sales.attrition, b.salesAttrition, b),
+    serviceLevel: withRampLoss(service.level, service.attrition, b.serviceAttrition, b),
+    salesAttrition: sales.attrition,
+    serviceAttrition: service.attrition,
+    salesPayroll: sales.payroll,
+    servicePayroll: service.payroll,
+  };
+}
+
 /** The long-run behaviour of a plan when it or the baseline pays on quotas. */
 export function quotaTargetBehaviour(s: Scenario, plan: PlanValues, outcomes = baselineYearOneOutcomes(s)): PlanBehaviour {
   const cv = s.behaviour.attainmentCV;
-  return planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+  const flows = baselineFlows(s.segments.map((g) => g.values));
+  const shares = planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour, flows);
+  return withExpectedPay(shares, s, plan, outcomes, flows);
 }
 
 /** Projects a plan when it or the baseline has roles (run.ts sends flat scenarios to project directly). */
@@ -129,7 +180,9 @@ export function projectWithQuotas(s: Scenario, plan: PlanValues): Projection {
   const cv = s.behaviour.attainmentCV;
   const roles = rolesOf(plan);
   const incentives = effectiveIncentives(plan, outcomes0, cv, roles);
-  const target = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+  const flows = baselineFlows(s.segments.map((g) => g.values));
+  const shares = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour, flows);
+  const target = withExpectedPay(shares, s, plan, outcomes0, flows);
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
   const leavers = new Float64Array(s.segments.length * P);
   let pay: QuotaPay = { roles, components: [], clawback: [] };

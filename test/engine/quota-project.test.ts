@@ -169,3 +169,37 @@ describe('the comparison', () => {
     expect(compare(r.baseline, r.proposed[0], s.settings).year1CompCostDelta).toBeCloseTo(yearly(r.proposed[0])[0].compCost - yearly(r.baseline)[0].compCost, 6);
   });
 });
+
+describe('effort level, attrition and people cost of a quota plan (MODEL.md sections 5 and 8)', () => {
+  // Today's new-deal commission (10 % of 2.88M new ARR a year) paid instead to 4 executives with 288,000
+  // of target variable pay between them. With a quota of 360,000 each they attain about 200 % and a cap
+  // at 100 % pays them their full target: the same pay as today, but nothing at the margin.
+  const s = defaultScenario();
+  const today = s.baseline.values;
+  const role = (quota: number, cap: number) => withQuotaKeys({ ...today, commissionNew: 0 }, {
+    'ae.headcount': 4, 'ae.ote': 144_000, 'ae.variableShare': 0.5, 'ae.newArr.quota': quota, 'ae.newArr.cap': cap,
+  });
+
+  it('follow expected pay, not the marginal rate: a capped curve that pays in full keeps effort and people', () => {
+    // Before: the marginal rate (0.27 %) × new ARR stood for the executives' pay, so effort fell 16 % and
+    // sales attrition rose from 25 % to 37 % although they were paid as much as today.
+    const capped = projectPlan(s, role(360_000, 1));
+    const target = capped.behaviourSeries('salesAttrition');
+    expect(quotaReport(capped)!.effective.commissionNew).toBeLessThan(0.01); // little pull toward new deals at the margin
+    expect(yearly(capped)[0].commissionNew).toBeCloseTo(288_000, -4); // and yet paid about as today
+    target.forEach((a) => expect(Math.abs(a - s.behaviour.salesAttrition)).toBeLessThan(0.005));
+    capped.behaviourSeries('salesLevel').forEach((level) => expect(Math.abs(level - 1)).toBeLessThan(0.005));
+  });
+
+  it('a curve paying half its target lowers the effort level and raises attrition as halving the flat commission does', () => {
+    // Linear curve (cap 100), target pay halved: expected pay as with commissionNew at 5 %.
+    const halfPaid = projectPlan(s, withQuotaKeys({ ...today, commissionNew: 0 }, {
+      'ae.headcount': 4, 'ae.ote': 72_000, 'ae.variableShare': 0.5, 'ae.newArr.quota': 720_000, 'ae.newArr.cap': 100,
+    }));
+    const flatHalf = projectPlan(s, { ...today, commissionNew: 0.05 });
+    for (const series of ['salesLevel', 'salesAttrition', 'peopleCost'] as const) {
+      const [a, b] = [halfPaid.behaviourSeries(series), flatHalf.behaviourSeries(series)];
+      a.forEach((x, t) => expect(x).toBeCloseTo(b[t], 6));
+    }
+  });
+});
