@@ -161,9 +161,9 @@ export function extremeFigures() {
     { before: 'customer equity at `k` = 3 is ', after: ' million, and the run-off', value: equity(scans.ceiling[0].comparison), unit: 1e6 },
   ];
   const es: ProseFigure[] = [
-    { before: 'da un VAN del cambio de\n', after: ' M con `k` = 0', value: payNobody.npvDelta, unit: 1e6 },
+    { before: 'del cambio de\n', after: ' M con `k` = 0', value: payNobody.npvDelta, unit: 1e6 },
     { before: 'el mejor `k` en el horizonte ronda ', after: '. El', value: best.npv },
-    { before: 'valor del cliente cae ', after: ' M con `k` = 0', value: -payNobody.customerEquityDelta, unit: 1e6 },
+    { before: 'valor del cliente cae ', after: ' M con\n', value: -payNobody.customerEquityDelta, unit: 1e6 },
     { before: 'y es máximo hacia `k` = ', after: ',', value: best.equity },
     { before: 'sin valor terminal, es máximo hacia `k` = ', after: ':', value: best.long },
     { before: 'deja de compensar en el horizonte a ', after: ' por contacto', value: assist.npv },
