@@ -4,7 +4,7 @@
  * fresh records of defaults, and the "key given twice" check.
  */
 import { CATALOGUE, defaultsOf, ModelError, type AssumptionSpec, type Problem } from '../engine';
-import { quotaKeys, type QuotaKey } from '../engine/quota-plan';
+import { quotaKeys, type QuotaKey } from '../engine';
 
 export function fail(problem: Problem): never {
   throw new ModelError('invalid', [problem]);

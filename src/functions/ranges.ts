@@ -18,8 +18,8 @@ import {
   type AssumptionSpec, type BehaviourValues, type PlanValues, type Problem, type ScenarioSettings, type Segment,
   type SegmentValues, type ValueSpec,
 } from '../engine';
-import { planKeyCandidates, quotaProblems } from '../engine/validate';
-import { QUOTA_CATALOGUE } from '../engine/catalogue';
+import { planKeyCandidates, quotaProblems } from '../engine';
+import { QUOTA_CATALOGUE } from '../engine';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
 import { defaultsCopy, fail, normal, quotaKeyOf, SeenKeys, specByKey } from './range-keys';
 

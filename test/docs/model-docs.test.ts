@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CATALOGUE_END, CATALOGUE_START, renderCatalogueTables, withCatalogueTables } from '../../scripts/catalogue-table';
-import { CATALOGUE, type Scope } from '../../src/engine/catalogue';
+import { CATALOGUE, type Scope } from '../../src/engine/model/catalogue';
 import { defaultScenario, planBehaviour, runScenario, serviceChurnAtStart, swings, yearly } from '../../src/engine';
 import {
   PAGES, ROOT, baselinePlan, comparison, drivers, examples, expectedFigures, longRunRetention, neutral, neutralComparison,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { crossoverPeriod } from '../../src/engine';
-import { ExactSum } from '../../src/engine/exact-sum';
+import { ExactSum } from '../../src/engine/math/exact-sum';
 import { BY_ID } from '../../src/functions/functions';
 
 /** x · 2^1074 as a BigInt (exact). */

@@ -1,5 +1,5 @@
-import { invalid, type Problem } from '../errors';
-import type { DetailId } from '../messages';
+import { invalid, type Problem } from '../text';
+import type { DetailId } from '../text';
 import {
   amountOf, isBlankCell, isSpanishHeader, periodLabel, periodOf, roleOfHeader, slashOrderOf, textOf,
   type LedgerRole, type PeriodValue,

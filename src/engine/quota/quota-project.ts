@@ -1,0 +1,212 @@
+import { baselineFlows, planBehaviour, salesBaseline, type PlanBehaviour } from '../model';
+import type { ComponentId, ComponentValues, PlanValues, RoleId } from '../model';
+import { M, METRIC_COUNT, type Metric } from '../model';
+import { project, type Projection } from '../model';
+import { expectedPayout, expectedPayoutSlope, type PayoutCurve } from './quota-curve';
+import { rolesOf, targetPay, type Role } from './quota-plan';
+import { rememberQuotaRun, type ComponentPay, type QuotaPay } from './quota-report';
+import type { Scenario } from '../model';
+
+/**
+ * Projecting a plan with a quota layer (MODEL.md section 8). The customer flows come from the same
+ * loop as flat plans (project.ts); the quota layer acts on them twice:
+ * 1. Before the loop, on behaviour. Each component pays, at the margin, rate = target pay / quota ×
+ *    d(expected payout)/d(expected attainment) per unit of its outcome, with the slope read at the
+ *    attainment the baseline delivers in year 1. Rates add to the plan's flat commission rates, so
+ *    effort responds to them exactly as to commissions (section 5): a flat-equivalent quota plan (linear
+ *    curves, target/quota = the flat rate) behaves exactly like the flat plan. Service-outcome pay
+ *    raises the share of service pay on outcomes; role clawbacks weigh in the clawback by their rates.
+ * 2. After the loop, on pay. Each year's outcome over the role's total quota is the expected attainment;
+ *    expected payouts (closed form, quota-curve.ts) are spread over the year's periods and segments in
+ *    proportion to the outcome and added to the matching pay line (new ARR to commissionNew, renewal to
+ *    commissionRenewal, expansion to commissionExpansion, service to serviceBonus), so comp cost,
+ *    contribution and the terminal value keep MODEL.md section 6's identities. Role clawbacks return a
+ *    share of the year's new-ARR payout per unit of ARR of the customers leaving at their first renewal.
+ */
+
+/** The modeled outcome each component is measured on (ARR per period; attainment is per year). */
+export const COMPONENT_OUTCOME: Readonly<Record<ComponentId, Metric>> = {
+  newArr: 'newArr', renewal: 'renewedArr', expansion: 'expansionArr', service: 'rescuedArr',
+};
+
+/** The pay line each component's payout joins. */
+const PAY_LINE: Readonly<Record<ComponentId, Metric>> = {
+  newArr: 'commissionNew', renewal: 'commissionRenewal', expansion: 'commissionExpansion', service: 'serviceBonus',
+};
+
+export type YearOutcomes = Record<ComponentId, number>;
+
+export function curveOf(c: ComponentValues): PayoutCurve {
+  return { threshold: c.threshold, decelerator: c.decelerator, accelerator: c.accelerator, cap: c.cap };
+}
+
+/** Expected attainment of a role on a component: the company's outcome over the role's total quota. */
+export function expectedAttainment(role: Role, c: ComponentValues, outcome: number): number {
+  return outcome / (role.values.headcount * c.quota);
+}
+
+/** The incentive one component of one role gives at the margin. */
+export interface ComponentIncentive {
+  role: RoleId;
+  component: ComponentId;
+  /** Expected attainment at the baseline's year-1 outcome. */
+  expectedAttainment: number;
+  /** d(expected payout share)/d(expected attainment) there. */
+  slope: number;
+  /** Pay per unit of outcome at the margin: target pay / quota × slope (a commission-rate equivalent). */
+  rate: number;
+}
+
+export interface Incentives {
+  /** The plan with its flat commission rates, clawback and outcome weight replaced by effective ones. */
+  values: PlanValues;
+  components: ComponentIncentive[];
+}
+
+/** The behaviour of the baseline plan itself (section 5: identical plans give the baseline shares). */
+function baselineBehaviour(s: Scenario): PlanBehaviour {
+  const flat = planBehaviour(s.baseline.values, s.baseline.values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+  return { ...flat, sales: salesBaseline(s.behaviour), resolveShare: s.behaviour.resolveEffortShare, misSold: s.behaviour.misSoldShare };
+}
+
+function outcomesOfYear(p: Projection, year: number): YearOutcomes {
+  const out = {} as YearOutcomes;
+  for (const [c, metric] of Object.entries(COMPONENT_OUTCOME) as [ComponentId, Metric][]) {
+    let sum = 0;
+    for (let t = year * p.periodsPerYear; t < (year + 1) * p.periodsPerYear; t++) sum += p.value(metric, t);
+    out[c] = sum;
+  }
+  return out;
+}
+
+/** The outcomes of year 1 under the baseline plan: where the slopes that move effort are read. */
+export function baselineYearOneOutcomes(s: Scenario): YearOutcomes {
+  const settings = { ...s.settings, horizonYears: 1 };
+  const p = project(settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour,
+    s.baseline.values, s.baseline.values, { target: baselineBehaviour(s) });
+  return outcomesOfYear(p, 0);
+}
+
+/** The flat-rate equivalent of a plan's incentives at the margin (the plan itself when it has no roles). */
+export function effectiveIncentives(plan: PlanValues, outcomes: YearOutcomes, cv: number, roles = rolesOf(plan)): Incentives {
+  if (roles.length === 0) return { values: plan, components: [] };
+  const components: ComponentIncentive[] = [];
+  const rates: YearOutcomes = { newArr: 0, renewal: 0, expansion: 0, service: 0 };
+  let clawedRate = 0;
+  for (const role of roles) {
+    for (const [id, c] of Object.entries(role.components) as [ComponentId, ComponentValues][]) {
+      const attainment = expectedAttainment(role, c, outcomes[id]);
+      const slope = expectedPayoutSlope(curveOf(c), attainment, cv);
+      const rate = (targetPay(role, c) / c.quota) * slope;
+      components.push({ role: role.id, component: id, expectedAttainment: attainment, slope, rate });
+      rates[id] += rate;
+      if (id === 'newArr') clawedRate += rate * role.values.clawback;
+    }
+  }
+  const values = { ...plan };
+  values.commissionNew = plan.commissionNew + rates.newArr;
+  values.commissionRenewal = plan.commissionRenewal + rates.renewal;
+  values.commissionExpansion = plan.commissionExpansion + rates.expansion;
+  if (rates.newArr > 0) values.clawback = (plan.commissionNew * plan.clawback + clawedRate) / values.commissionNew;
+  // Service pay on outcomes, like w_i = rate × the baseline flow it earns on (section 5), joins the
+  // outcome-paid part of the service bonus pool.
+  const serviceOnOutcomes = rates.service * outcomes.service;
+  if (serviceOnOutcomes > 0) {
+    values.outcomeWeight = (plan.serviceBonusPool * plan.outcomeWeight + serviceOnOutcomes) / (plan.serviceBonusPool + serviceOnOutcomes);
+  }
+  return { values, components };
+}
+
+/** The long-run behaviour of a plan when it or the baseline pays on quotas. */
+export function quotaTargetBehaviour(s: Scenario, plan: PlanValues, outcomes = baselineYearOneOutcomes(s)): PlanBehaviour {
+  const cv = s.behaviour.attainmentCV;
+  return planBehaviour(effectiveIncentives(plan, outcomes, cv).values, effectiveIncentives(s.baseline.values, outcomes, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+}
+
+/** Projects a plan when it or the baseline has roles (run.ts sends flat scenarios to project directly). */
+export function projectWithQuotas(s: Scenario, plan: PlanValues): Projection {
+  const outcomes0 = baselineYearOneOutcomes(s);
+  const cv = s.behaviour.attainmentCV;
+  const roles = rolesOf(plan);
+  const incentives = effectiveIncentives(plan, outcomes0, cv, roles);
+  const target = planBehaviour(incentives.values, effectiveIncentives(s.baseline.values, outcomes0, cv).values, s.behaviour, baselineFlows(s.segments.map((g) => g.values)));
+  const P = s.settings.horizonYears * s.settings.periodsPerYear;
+  const leavers = new Float64Array(s.segments.length * P);
+  let pay: QuotaPay = { roles, components: [], clawback: [] };
+  const p = project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan, {
+    target,
+    firstRenewalChurnArr: leavers,
+    addPay: (data, periods, nSeg) => { pay = addQuotaPay(data, periods, nSeg, s.settings.periodsPerYear, roles, cv, leavers); },
+  });
+  rememberQuotaRun(p, { pay, cv, incentives, baselineOutcomes: outcomes0 });
+  return p;
+}
+
+/**
+ * Adds each role's expected payouts and clawbacks to every segment's rows (before totals are summed)
+ * and returns them per role, component and year. Runs once per projection of a quota plan (a Monte
+ * Carlo run makes thousands): rows are addressed by number and nothing is built for the report here.
+ */
+function addQuotaPay(
+  data: Float64Array, P: number, nSeg: number, ppy: number, roles: readonly Role[], cv: number, leavers: Float64Array,
+): QuotaPay {
+  const nYears = P / ppy;
+  const stride = METRIC_COUNT * P;
+  const compCost = M.compCost * P;
+  const contribution = M.contribution * P;
+  const clawbacks = M.clawbacks * P;
+  // A payout with no outcome to follow (a curve that pays at 0 attainment) is spread like the service bonus pool.
+  let customers = 0;
+  for (let s = 0; s < nSeg; s++) customers += data[s * stride + M.customersBegin * P];
+  const components: ComponentPay[] = [];
+  const clawback = roles.map(() => new Float64Array(nYears));
+  roles.forEach((role, r) => {
+    const newArrRate = new Float64Array(nYears);
+    for (const [id, values] of Object.entries(role.components) as [ComponentId, ComponentValues][]) {
+      const outcomeRow = M[COMPONENT_OUTCOME[id]] * P;
+      const payRow = M[PAY_LINE[id]] * P;
+      const curve = curveOf(values);
+      const team = role.values.headcount * targetPay(role, values);
+      const totalQuota = role.values.headcount * values.quota;
+      const outcome = new Float64Array(nYears);
+      const payoutShare = new Float64Array(nYears);
+      for (let y = 0; y < nYears; y++) {
+        const [from, to] = [y * ppy, (y + 1) * ppy];
+        let o = 0;
+        for (let s = 0; s < nSeg; s++) for (let t = from; t < to; t++) o += data[s * stride + outcomeRow + t];
+        const share = expectedPayout(curve, o / totalQuota, cv);
+        const pay = team * share;
+        for (let s = 0; s < nSeg; s++) {
+          const base = s * stride;
+          const weight = customers > 0 ? data[base + M.customersBegin * P] / customers : 1 / nSeg;
+          for (let t = from; t < to; t++) {
+            const amount = o > 0 ? (pay * data[base + outcomeRow + t]) / o : (pay * weight) / ppy;
+            data[base + payRow + t] += amount;
+            data[base + compCost + t] += amount;
+            data[base + contribution + t] -= amount;
+          }
+        }
+        outcome[y] = o;
+        payoutShare[y] = share;
+        if (id === 'newArr' && o > 0) newArrRate[y] = pay / o;
+      }
+      components.push({ role: r, component: id, values, outcome, payoutShare });
+    }
+    if (!(role.values.clawback > 0)) return;
+    for (let y = 0; y < nYears; y++) {
+      const rate = role.values.clawback * newArrRate[y];
+      if (!(rate > 0)) continue;
+      for (let s = 0; s < nSeg; s++) {
+        const base = s * stride;
+        for (let t = y * ppy; t < (y + 1) * ppy; t++) {
+          const amount = leavers[s * P + t] * rate;
+          data[base + clawbacks + t] += amount;
+          data[base + compCost + t] -= amount;
+          data[base + contribution + t] += amount;
+          clawback[r][y] += amount;
+        }
+      }
+    }
+  });
+  return { roles: [...roles], components, clawback };
+}
