@@ -1,11 +1,13 @@
-import { baselineFlows, planBehaviour, salesBaseline, type PlanBehaviour } from '../model';
-import type { ComponentId, ComponentValues, PlanValues, RoleId } from '../model';
-import { M, METRIC_COUNT, type Metric } from '../model';
-import { project, type Projection } from '../model';
+import {
+  baselineFlows, M, METRIC_COUNT, planBehaviour, project, salesBaseline,
+  type ComponentId, type ComponentValues, type Metric, type PlanBehaviour, type PlanValues, type Projection, type Scenario,
+} from '../model';
 import { expectedPayout, expectedPayoutSlope, type PayoutCurve } from './quota-curve';
+import type { ComponentIncentive, Incentives, YearOutcomes } from './quota-incentives';
 import { rolesOf, targetPay, type Role } from './quota-plan';
 import { rememberQuotaRun, type ComponentPay, type QuotaPay } from './quota-report';
-import type { Scenario } from '../model';
+
+export type { ComponentIncentive, Incentives, YearOutcomes } from './quota-incentives';
 
 /**
  * Projecting a plan with a quota layer (MODEL.md section 8). The customer flows come from the same
@@ -34,8 +36,6 @@ const PAY_LINE: Readonly<Record<ComponentId, Metric>> = {
   newArr: 'commissionNew', renewal: 'commissionRenewal', expansion: 'commissionExpansion', service: 'serviceBonus',
 };
 
-export type YearOutcomes = Record<ComponentId, number>;
-
 export function curveOf(c: ComponentValues): PayoutCurve {
   return { threshold: c.threshold, decelerator: c.decelerator, accelerator: c.accelerator, cap: c.cap };
 }
@@ -43,24 +43,6 @@ export function curveOf(c: ComponentValues): PayoutCurve {
 /** Expected attainment of a role on a component: the company's outcome over the role's total quota. */
 export function expectedAttainment(role: Role, c: ComponentValues, outcome: number): number {
   return outcome / (role.values.headcount * c.quota);
-}
-
-/** The incentive one component of one role gives at the margin. */
-export interface ComponentIncentive {
-  role: RoleId;
-  component: ComponentId;
-  /** Expected attainment at the baseline's year-1 outcome. */
-  expectedAttainment: number;
-  /** d(expected payout share)/d(expected attainment) there. */
-  slope: number;
-  /** Pay per unit of outcome at the margin: target pay / quota × slope (a commission-rate equivalent). */
-  rate: number;
-}
-
-export interface Incentives {
-  /** The plan with its flat commission rates, clawback and outcome weight replaced by effective ones. */
-  values: PlanValues;
-  components: ComponentIncentive[];
 }
 
 /** The behaviour of the baseline plan itself (section 5: identical plans give the baseline shares). */

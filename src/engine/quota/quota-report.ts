@@ -2,7 +2,7 @@ import type { ComponentId, ComponentValues, PlanValues, RoleId } from '../model'
 import type { Projection } from '../model';
 import { shareAtOrAboveQuota } from './quota-curve';
 import { targetPay, type Role } from './quota-plan';
-import type { ComponentIncentive, Incentives, YearOutcomes } from './quota-project';
+import type { ComponentIncentive, Incentives, YearOutcomes } from './quota-incentives';
 
 /**
  * What a plan's quota layer paid, role by role and year by year (MODEL.md section 8's reports):

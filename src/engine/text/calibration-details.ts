@@ -1,7 +1,7 @@
-import type { Detail } from './messages';
+import type { Detail } from './problem';
 
 /**
- * What the calibration's problems say, in both languages; messages.ts merges these into its one table.
+ * What the calibration's problems say, in both languages; details.ts merges these into the one table.
  * Row problems name the column (the problem's key, as the header spells it) and the row (args.row,
  * 1-based in the range, the header row being 1).
  */

@@ -1,44 +1,16 @@
-import type { DetailId } from './messages';
+import type { DetailId } from './details';
+import type { ProblemFacts } from './problem';
+
+export type { ProblemCode, ProblemFacts } from './problem';
 
 /**
- * Every problem the engine reports is data (a code plus the facts), never a pre-formatted string, so the
- * custom functions, the task pane and the docs can each say it in English or Spanish (see messages.ts).
+ * Every problem the engine reports is data (a code plus the facts, problem.ts), never a pre-formatted
+ * string, so the custom functions, the task pane and the docs can each say it in English or Spanish
+ * (messages.ts).
  */
-export type ProblemCode =
-  | 'notANumber'
-  | 'outOfRange'
-  | 'notInteger'
-  | 'notAllowed'
-  | 'unknownKey'
-  | 'missing'
-  | 'blankUsesDefault'
-  | 'inconsistent'
-  | 'emptyData'
-  | 'tooFewPoints'
-  | 'nonMonotone'
-  | 'notConverged'
-  | 'never'
-  | 'tooLarge'
-  | 'badShape'
-  | 'badDistribution'
-  | 'cancelled'
-  | 'notUncertain'
-  | 'infeasible'
-  | 'weightsSum';
-
-export interface Problem {
-  code: ProblemCode;
-  /** The assumption key, argument or cell the problem is about. */
-  key?: string;
-  value?: unknown;
-  min?: number;
-  max?: number;
-  /** For unknownKey: the nearest catalogue key. For notAllowed: the allowed values, comma separated. */
-  suggestion?: string;
-  /** What the code alone does not say, as an id of messages.ts's table (said there in both languages). */
+export interface Problem extends ProblemFacts {
+  /** What the code alone does not say, as an id of details.ts's table (said there in both languages). */
   detail?: DetailId;
-  /** Facts a detail needs that have no field of their own: numbers, keys, identifiers (never words). */
-  args?: Readonly<Record<string, number | string>>;
 }
 
 /** 'invalid' becomes #VALUE! in Excel, 'notAvailable' becomes #N/A (an answer that does not exist). */

@@ -14,23 +14,7 @@
  * the error of every probability, `relativeMean` (e.g. 0.02) the error of every mean as a share of the
  * mean's size (a mean of 0 only stops the run once its error is 0).
  */
-import type { PlanTrials } from './montecarlo-types';
-
-export interface Tolerance {
-  probability?: number;
-  relativeMean?: number;
-}
-
-/** The standard error of every mean and probability a run reports for one proposed plan. */
-export interface OutcomeErrors {
-  npvDeltaMean: number;
-  customerEquityDeltaMean: number;
-  tenureNpvDeltaMean: number;
-  shortTermSacrificeMean: number;
-  pWinNpv: number;
-  pWinEquity: number;
-  pBreakevenWithinTenure: number;
-}
+import type { OutcomeErrors, PlanTrials, Tolerance } from './montecarlo-types';
 
 /** Mean and its standard error over the first n values. */
 export function meanAndError(values: ArrayLike<number>, n = values.length): { mean: number; se: number } {

@@ -15,9 +15,9 @@ import { cancelledError } from '../model';
 import {
   CHECKPOINT_TRIALS, prepareMonteCarlo, runTrials, truncated, type MonteCarloOptions, type Setup,
 } from './montecarlo';
-import { converged, outcomeErrors, type OutcomeErrors } from './montecarlo-errors';
+import { converged, outcomeErrors } from './montecarlo-errors';
 import { summariseRun } from './montecarlo-summary';
-import type { MonteCarloResult, PlanTrials } from './montecarlo-types';
+import type { MonteCarloResult, OutcomeErrors, PlanTrials } from './montecarlo-types';
 import type { Scenario } from '../model';
 import type { UncertaintyRow } from './uncertainty';
 import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';

@@ -4,9 +4,8 @@
  * pause point (a step of 0 units, work.ts) after each SUMMARY_CHUNK values: a caller running in
  * slices pauses there.
  */
-import type { Setup } from './montecarlo';
 import type { Work } from '../model';
-import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats } from './montecarlo-types';
+import type { MonteCarloResult, PeriodBands, PeriodDistribution, PlanOutcome, PlanTrials, SeriesStats, Setup } from './montecarlo-types';
 import { converged, meanAndError, outcomeErrors } from './montecarlo-errors';
 import { spreadOf } from '../math';
 

@@ -7,7 +7,7 @@
 import type { Metric } from '../model';
 import { discountFactor } from '../model';
 import { ModelError, type Problem } from '../text';
-import type { Setup } from './montecarlo';
+import type { Setup } from './montecarlo-types';
 import type { Projection } from '../model';
 import { projectPlan } from '../scenario';
 import type { Scenario } from '../model';

@@ -1,9 +1,10 @@
 /** What a Monte Carlo run returns (montecarlo.ts). Arrays indexed by trial have one entry per trial. */
 import type { DistributionSpec } from './distributions';
 import type { Metric } from '../model';
-import type { CorrelationInfo } from './montecarlo-draws';
-import type { OutcomeErrors } from './montecarlo-errors';
-import type { Spread } from '../math';
+import type { CorrelationInfo, CorrelationInput } from './montecarlo-draws';
+import type { RandomSource, Spread } from '../math';
+import type { Scenario } from '../model';
+import type { Dimension } from './uncertainty';
 
 /** baseline, each proposed plan, their difference, and the running total of that difference. */
 export type SeriesKind = 'baseline' | 'proposed' | 'delta' | 'cumulativeDelta';
@@ -99,4 +100,84 @@ export interface MonteCarloResult {
   baselineEquityError: number;
   plans: PlanOutcome[];
   series: SeriesStats[];
+}
+
+/** Standard-error tolerances a run may stop at (see montecarlo-errors.ts). */
+export interface Tolerance {
+  probability?: number;
+  relativeMean?: number;
+}
+
+/** The standard error of every mean and probability a run reports for one proposed plan. */
+export interface OutcomeErrors {
+  npvDeltaMean: number;
+  customerEquityDeltaMean: number;
+  tenureNpvDeltaMean: number;
+  shortTermSacrificeMean: number;
+  pWinNpv: number;
+  pWinEquity: number;
+  pBreakevenWithinTenure: number;
+}
+
+export interface MonteCarloOptions {
+  trials?: number;
+  seed?: number | string;
+  latinHypercube?: boolean;
+  /** Metrics with per-period statistics (default contribution). */
+  metrics?: readonly Metric[];
+  /**
+   * Which per-period series of each metric (default all four): the baseline, each proposed plan, each
+   * delta (proposed − baseline) and each cumulative delta (flows only: not for stocks, openings, rates).
+   */
+  kinds?: readonly SeriesKind[];
+  /** Rank correlations among rows of the table (by label); rows not named are independent. */
+  correlation?: CorrelationInput;
+  /** Stop at the first checkpoint where every standard error is within it (see montecarlo-errors.ts). */
+  tolerance?: Tolerance;
+  /** Run only trials from … to − 1 (a part of a pooled run; no tolerance then). */
+  from?: number;
+  to?: number;
+  /** false: allocate and check only, draw nothing (the pool's collector, montecarlo-pool.ts). */
+  draws?: boolean;
+}
+
+/** One per-period series being collected: values[t · trials + k] is period t of trial k. */
+export interface Store {
+  metric: Metric;
+  kind: SeriesKind;
+  plan?: number;
+  values: Float64Array;
+}
+
+/** Everything a run needs, prepared and checked before the first trial. */
+export interface Setup {
+  scenario: Scenario;
+  trial: Scenario;
+  dimensions: Dimension[];
+  targets: Record<string, number>[][];
+  trials: number;
+  seed: number | string;
+  latinHypercube: boolean;
+  root: RandomSource;
+  /** Precomputed first draws (LHS, correlated rows) over all `trials`: columns[d][k]. */
+  columns?: Float64Array[];
+  correlation?: CorrelationInfo;
+  tolerance?: Tolerance;
+  /** This setup's trials are first … first + count − 1; its arrays hold `count` entries (index k − first). */
+  first: number;
+  count: number;
+  periods: number;
+  tenurePeriods: number;
+  discount: Float64Array;
+  rateVaries: boolean;
+  metrics: Metric[];
+  stores: Store[];
+  inputs: Float64Array[];
+  baselineEquity: Float64Array;
+  outcomes: PlanTrials[];
+  redrawn: number;
+  /** The trials (indices) that were redrawn, in order. */
+  redrawnTrials: number[];
+  /** Where each metric's total series starts in a projection's data (see offsetOf). */
+  offsets: Map<Metric, number>;
 }

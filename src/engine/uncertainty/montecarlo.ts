@@ -31,16 +31,16 @@
  */
 import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } from '../model';
 import { invalid } from '../text';
-import { firstDraws, resolveCorrelation, type CorrelationInfo, type CorrelationInput } from './montecarlo-draws';
-import { converged, type Tolerance } from './montecarlo-errors';
-import { createRandom, type RandomSource } from '../math';
+import { firstDraws, resolveCorrelation } from './montecarlo-draws';
+import { converged } from './montecarlo-errors';
+import { createRandom } from '../math';
 import { cloneScenario, type Scenario } from '../model';
 import { summariseRunWork } from './montecarlo-summary';
 import { discountFactors, drawTrial, evaluateTrial } from './montecarlo-trial';
-import { resolveUncertainty, targetsOf, type Dimension, type UncertaintyRow } from './uncertainty';
+import { resolveUncertainty, targetsOf, type UncertaintyRow } from './uncertainty';
 import { assertValidScenario } from '../scenario';
 import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';
-import type { MonteCarloResult, PlanTrials, SeriesKind } from './montecarlo-types';
+import type { MonteCarloOptions, MonteCarloResult, PlanTrials, SeriesKind, Setup, Store } from './montecarlo-types';
 
 export * from './montecarlo-types';
 export { periodDistribution } from './montecarlo-summary';
@@ -55,69 +55,6 @@ export const DEFAULT_TRIALS = 1000;
 export const DEFAULT_SEED = 1;
 /** A run with a tolerance checks it after every this many trials (the same trials whatever the pool size). */
 export const CHECKPOINT_TRIALS = 500;
-
-export interface MonteCarloOptions {
-  trials?: number;
-  seed?: number | string;
-  latinHypercube?: boolean;
-  /** Metrics with per-period statistics (default contribution). */
-  metrics?: readonly Metric[];
-  /**
-   * Which per-period series of each metric (default all four): the baseline, each proposed plan, each
-   * delta (proposed − baseline) and each cumulative delta (flows only: not for stocks, openings, rates).
-   */
-  kinds?: readonly SeriesKind[];
-  /** Rank correlations among rows of the table (by label); rows not named are independent. */
-  correlation?: CorrelationInput;
-  /** Stop at the first checkpoint where every standard error is within it (see montecarlo-errors.ts). */
-  tolerance?: Tolerance;
-  /** Run only trials from … to − 1 (a part of a pooled run; no tolerance then). */
-  from?: number;
-  to?: number;
-  /** false: allocate and check only, draw nothing (the pool's collector, montecarlo-pool.ts). */
-  draws?: boolean;
-}
-
-/** One per-period series being collected: values[t · trials + k] is period t of trial k. */
-export interface Store {
-  metric: Metric;
-  kind: SeriesKind;
-  plan?: number;
-  values: Float64Array;
-}
-
-/** Everything a run needs, prepared and checked before the first trial. */
-export interface Setup {
-  scenario: Scenario;
-  trial: Scenario;
-  dimensions: Dimension[];
-  targets: Record<string, number>[][];
-  trials: number;
-  seed: number | string;
-  latinHypercube: boolean;
-  root: RandomSource;
-  /** Precomputed first draws (LHS, correlated rows) over all `trials`: columns[d][k]. */
-  columns?: Float64Array[];
-  correlation?: CorrelationInfo;
-  tolerance?: Tolerance;
-  /** This setup's trials are first … first + count − 1; its arrays hold `count` entries (index k − first). */
-  first: number;
-  count: number;
-  periods: number;
-  tenurePeriods: number;
-  discount: Float64Array;
-  rateVaries: boolean;
-  metrics: Metric[];
-  stores: Store[];
-  inputs: Float64Array[];
-  baselineEquity: Float64Array;
-  outcomes: PlanTrials[];
-  redrawn: number;
-  /** The trials (indices) that were redrawn, in order. */
-  redrawnTrials: number[];
-  /** Where each metric's total series starts in a projection's data (see offsetOf). */
-  offsets: Map<Metric, number>;
-}
 
 const isFlow = (m: Metric) => !RATE_METRICS.has(m) && !STOCK_METRICS.has(m) && !OPENING_METRICS.has(m);
 
