@@ -28,7 +28,7 @@ const ENGINE_FOLDERS = {
   text: [],
   math: ['text'],
   model: ['text', 'math'],
-  retention: ['text'],
+  retention: ['text', 'math'],
   quota: ['text', 'math', 'model'],
   scenario: ['text', 'math', 'model', 'quota'],
   uncertainty: ['text', 'math', 'model', 'quota', 'scenario'],

@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import {
   distributionMoments,
   distributionQuantile,
-  incompleteBeta,
-  incompleteBetaInverse,
-  lnGamma,
   pertShape,
   truncatedSampler,
   validateDistribution,
   type DistributionSpec,
 } from '../../src/engine/uncertainty/distributions';
+import { incompleteBeta, incompleteBetaInverse, lnGamma } from '../../src/engine/math/beta';
 import { ModelError } from '../../src/engine/text/errors';
 import { latinHypercube } from '../../src/engine/uncertainty/lhs';
 import { describeProblem, describeProblems } from '../../src/engine/text/messages';

@@ -1,3 +1,4 @@
+import { NELDER_MEAD_F_TOLERANCE, nelderMead, type SimplexResult } from '../math';
 import { invalid } from '../text';
 
 /**
@@ -138,7 +139,7 @@ export function sbgMaximumLikelihood(logLik: (alpha: number, beta: number) => nu
     for (let restart = 0; restart < MAX_RESTARTS; restart++) {
       const again = nelderMead(objective, result.x);
       iterations += again.iterations;
-      const improved = result.value - again.value > F_TOLERANCE * (1 + abs(result.value));
+      const improved = result.value - again.value > NELDER_MEAD_F_TOLERANCE * (1 + abs(result.value));
       // A restart that converges without doing better confirms the point it started from.
       result = again.value <= result.value ? again : { ...result, converged: result.converged || again.converged };
       if (!improved) break;
@@ -169,74 +170,6 @@ function checkSurvivors(survivors: readonly number[]): void {
   for (let t = 1; t < survivors.length; t++) {
     if (survivors[t] > survivors[t - 1]) throw invalid({ code: 'nonMonotone', key: `survivors[${t}]`, value: survivors[t] });
   }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// A small Nelder–Mead minimiser (two dimensions here, written for any)
-
-interface SimplexResult {
-  x: number[];
-  value: number;
-  iterations: number;
-  converged: boolean;
-}
-
-const F_TOLERANCE = 1e-13;
-const X_TOLERANCE = 1e-9;
-const MAX_ITERATIONS = 2000;
-const INITIAL_STEP = 0.5;
-
-function nelderMead(f: (x: readonly number[]) => number, start: readonly number[]): SimplexResult {
-  const n = start.length;
-  const points: number[][] = [start.slice()];
-  for (let i = 0; i < n; i++) {
-    const p = start.slice();
-    p[i] += INITIAL_STEP;
-    points.push(p);
-  }
-  let values = points.map(f);
-  const along = (from: number[], to: number[], s: number) => from.map((v, i) => v + s * (to[i] - v));
-
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-    const sorted = order.map((i) => points[i]);
-    values = order.map((i) => values[i]);
-    points.splice(0, points.length, ...sorted);
-    const spreadF = values[n] - values[0];
-    const spreadX = max(...points.slice(1).map((p) => max(...p.map((v, i) => abs(v - points[0][i])))));
-    if (spreadF <= F_TOLERANCE * (1 + abs(values[0])) && spreadX <= X_TOLERANCE) {
-      return { x: points[0], value: values[0], iterations: iteration, converged: true };
-    }
-
-    const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += points[i][j] / n;
-    const worst = points[n];
-    const reflected = along(centroid, worst, -1);
-    const fReflected = f(reflected);
-    if (fReflected < values[0]) {
-      const expanded = along(centroid, worst, -2);
-      const fExpanded = f(expanded);
-      [points[n], values[n]] = fExpanded < fReflected ? [expanded, fExpanded] : [reflected, fReflected];
-      continue;
-    }
-    if (fReflected < values[n - 1]) {
-      [points[n], values[n]] = [reflected, fReflected];
-      continue;
-    }
-    // Contract toward the better of the worst point and its reflection; shrink if that fails too.
-    const outside = fReflected < values[n];
-    const contracted = along(centroid, worst, outside ? -0.5 : 0.5);
-    const fContracted = f(contracted);
-    if (fContracted < (outside ? fReflected : values[n])) {
-      [points[n], values[n]] = [contracted, fContracted];
-      continue;
-    }
-    for (let i = 1; i <= n; i++) {
-      points[i] = along(points[0], points[i], 0.5);
-      values[i] = f(points[i]);
-    }
-  }
-  return { x: points[0], value: values[0], iterations: MAX_ITERATIONS, converged: false };
 }
 
 // ---------------------------------------------------------------------------------------------------
