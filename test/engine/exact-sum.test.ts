@@ -1,5 +1,5 @@
 /**
- * Exact running totals (src/engine/exact-sum.ts) and the cumulative crossover built on them
+ * Exact running totals (src/engine/math/exact-sum.ts) and the cumulative crossover built on them
  * (compare.ts crossoverPeriod), against BigInt arithmetic: every finite double is an integer
  * multiple of 2^-1074, so BigInt sums of those integers are exact.
  */

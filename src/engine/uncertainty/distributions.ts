@@ -16,6 +16,10 @@
  *
  * Reproducibility: the uniforms are bit-identical everywhere (random.ts); the transformed values use
  * Math.exp/log/sqrt and agree across JavaScript engines to the last bit or two.
+ *
+ * A little over 300 lines on purpose: the five kinds, their validation, moments and the truncated
+ * sampler all work on the private Dist shape (cdf, sf and both quantiles); split, it would become
+ * public API. The beta functions behind PERT are math/beta.ts.
  */
 import { ModelError, type Problem } from '../text';
 import { BetaQuantile, incBeta, lnBeta, normalCdf, normalQuantile } from '../math';
