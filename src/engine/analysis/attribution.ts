@@ -11,13 +11,10 @@
  * changed levers (2^n projections, each subset projected once); unchanged levers are left out of the
  * game, so they get exactly 0.
  */
-import { specsOf, type PlanValues, type Text } from '../model';
-import { compare, type Comparison } from '../model';
+import { specsOf, type PlanValues, type Text, compare, type Comparison, type Scenario } from '../model';
 import { invalid } from '../text';
 import { isQuotaKeyName } from '../quota';
-import { projectPlan } from '../scenario';
-import type { Scenario } from '../model';
-import { assertValidScenario } from '../scenario';
+import { projectPlan, assertValidScenario } from '../scenario';
 
 /** The comparison figures an attribution can decompose (each a proposed-minus-baseline change). */
 export const ATTRIBUTION_METRICS = [

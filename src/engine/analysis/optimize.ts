@@ -12,16 +12,13 @@
  *   Infeasible points are pulled toward the cheapest rates the bounds allow (commissions at their
  *   minimum, clawback at its maximum).
  */
-import { findSpec, type PlanValues } from '../model';
+import {
+  findSpec, type PlanValues, compare, customerEquity, type Comparison, presentValue, type Projection,
+  type Scenario, runWork, runWorkInSlices, type Progress, type SliceOptions, type Work,
+} from '../model';
 import { maximizeInBox, type BoxOptimum } from './boxsearch';
-import { compare, customerEquity, type Comparison } from '../model';
-import { presentValue } from '../model';
 import { invalid, ModelError, type Problem } from '../text';
-import type { Projection } from '../model';
-import { projectPlan } from '../scenario';
-import type { Scenario } from '../model';
-import { assertValidScenario } from '../scenario';
-import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';
+import { projectPlan, assertValidScenario } from '../scenario';
 
 export const DECISION_KEYS = ['commissionNew', 'commissionRenewal', 'commissionExpansion', 'clawback', 'outcomeWeight'] as const;
 export type DecisionKey = (typeof DECISION_KEYS)[number];

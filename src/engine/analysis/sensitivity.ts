@@ -1,6 +1,4 @@
-import { findSpec, type AssumptionKey } from '../model';
-import { compare, type Comparison } from '../model';
-import { cloneScenario, type Scenario } from '../model';
+import { findSpec, type AssumptionKey, compare, type Comparison, cloneScenario, type Scenario } from '../model';
 import { projectPlan } from '../scenario';
 
 /** Assumptions nobody knows well: the default candidates for "what matters most". */

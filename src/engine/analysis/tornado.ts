@@ -6,16 +6,14 @@
  * how far a chosen comparison output moves. A swing whose scenario breaks a cross-field rule is
  * reported in `skipped`, not charted.
  */
-import type { AssumptionKey } from '../model';
-import { compare } from '../model';
-import type { Problem } from '../text';
-import { invalid } from '../text';
-import { projectPlan } from '../scenario';
-import { cloneScenario, type Scenario } from '../model';
+import {
+  type AssumptionKey, compare, cloneScenario, type Scenario, runWork, runWorkInSlices, type Progress,
+  type SliceOptions, type Work,
+} from '../model';
+import { type Problem, invalid } from '../text';
+import { projectPlan, assertValidScenario, validateScenario } from '../scenario';
 import { COMPARISON_OUTPUTS, isComparisonOutput, UNCERTAIN_KEYS, withAssumption, type ComparisonOutput } from './sensitivity';
 import { resolveUncertainty, targetsOf, type Dimension, type UncertaintyRow } from '../uncertainty';
-import { assertValidScenario, validateScenario } from '../scenario';
-import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';
 
 export interface TornadoOptions {
   /** The comparison output whose movement is measured (default customerEquityDelta). */

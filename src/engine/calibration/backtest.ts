@@ -1,7 +1,6 @@
-import { defaultsOf, findSpec, type BehaviourValues, type PlanValues, type SegmentValues } from '../model';
+import { defaultsOf, findSpec, type BehaviourValues, type PlanValues, type SegmentValues, type Scenario } from '../model';
 import { invalid } from '../text';
 import { runScenario } from '../scenario';
-import type { Scenario } from '../model';
 import { calibrate, ledgerUpTo, type Calibration, type CalibratedKey } from './calibrate';
 import { buildBridge } from './bridge';
 import type { Ledger } from './ledger';

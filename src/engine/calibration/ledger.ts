@@ -1,5 +1,4 @@
-import { invalid, type Problem } from '../text';
-import type { DetailId } from '../text';
+import { invalid, type Problem, type DetailId } from '../text';
 import {
   amountOf, isBlankCell, isSpanishHeader, periodLabel, periodOf, roleOfHeader, slashOrderOf, textOf,
   type LedgerRole, type PeriodValue,

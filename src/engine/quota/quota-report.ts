@@ -1,5 +1,4 @@
-import type { ComponentId, ComponentValues, PlanValues, RoleId } from '../model';
-import type { Projection } from '../model';
+import type { ComponentId, ComponentValues, PlanValues, RoleId, Projection } from '../model';
 import { shareAtOrAboveQuota } from './quota-curve';
 import { targetPay, type Role } from './quota-plan';
 import type { ComponentIncentive, Incentives, YearOutcomes } from './quota-incentives';

@@ -1,10 +1,6 @@
-import type { PlanValues } from '../model';
-import { compare, type Comparison } from '../model';
+import { type PlanValues, compare, type Comparison, project, type Projection, type Scenario } from '../model';
 import type { Problem } from '../text';
-import { project, type Projection } from '../model';
-import { projectWithQuotas } from '../quota';
-import { planUsesQuotas, rolesOf, roleKey } from '../quota';
-import type { Scenario } from '../model';
+import { projectWithQuotas, planUsesQuotas, rolesOf, roleKey } from '../quota';
 import { assertValidScenario } from './validate';
 
 export interface ScenarioResult {

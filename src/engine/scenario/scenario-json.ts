@@ -1,7 +1,5 @@
-import { defaultsOf, findSpec, type Scope } from '../model';
-import type { Problem } from '../text';
-import { ModelError } from '../text';
-import type { NamedPlan, Scenario, Segment } from '../model';
+import { defaultsOf, findSpec, type Scope, type NamedPlan, type Scenario, type Segment } from '../model';
+import { type Problem, ModelError } from '../text';
 import { isQuotaKeyName } from '../quota';
 import { limitProblem } from './scenario-limits';
 import { misplacedOrUnknown, validateScenario } from './validate';

@@ -1,8 +1,5 @@
-import { ALL_KEYS, findSpec, specsOf, type PlanValues, type Scope, type ValueSpec } from '../model';
-import type { Problem } from '../text';
-import { ModelError } from '../text';
-import type { Scenario } from '../model';
-import { serviceChurnAtStart } from '../model';
+import { ALL_KEYS, findSpec, specsOf, type PlanValues, type Scope, type ValueSpec, type Scenario, serviceChurnAtStart } from '../model';
+import { type Problem, ModelError } from '../text';
 import { findQuotaKey, isQuotaKeyName, planUsesQuotas, quotaKeys, rolesOf, type Role } from '../quota';
 
 /** Checks one value against its catalogue row; `label` is how the problem names it (e.g. "Enterprise.churn"). */

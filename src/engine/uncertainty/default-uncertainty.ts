@@ -11,9 +11,8 @@
  * around 0 can be defended). Segment keys get one row per segment when there are several (each
  * segment's own value; the segments' draws independent).
  */
-import { findSpec, type AssumptionSpec } from '../model';
+import { findSpec, type AssumptionSpec, type Scenario } from '../model';
 import type { DistributionKind } from './distributions';
-import type { Scenario } from '../model';
 import { validateUncertainty, type UncertaintyRow } from './uncertainty';
 
 export interface DefaultUncertainty {

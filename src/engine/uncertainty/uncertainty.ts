@@ -13,12 +13,9 @@
  * they shape the layout) and the three effort shares (they must add up to 1). sBG parameters may vary
  * only in a segment that already uses an sBG curve.
  */
-import { findSpec, type AssumptionKey, type AssumptionSpec } from '../model';
-import { serviceChurnAtStart } from '../model';
+import { findSpec, type AssumptionKey, type AssumptionSpec, serviceChurnAtStart, type Scenario } from '../model';
 import { truncatedSampler, validateDistribution, type DistributionSpec, type TruncatedSampler } from './distributions';
-import { ModelError, type Problem } from '../text';
-import type { DetailId } from '../text';
-import type { Scenario } from '../model';
+import { ModelError, type Problem, type DetailId } from '../text';
 import {
   effortFloorProblem, nearestKey, resolveFloorProblem, sbgPairProblem, serviceChurnProblem, unknownKeyProblem,
 } from '../scenario';
