@@ -4,7 +4,7 @@
  * them between the markers below, and test/docs/model-docs.test.ts fails when a page differs from
  * what this module renders.
  */
-import { CATALOGUE, type AssumptionSpec, type Scope, type Unit } from '../src/engine/catalogue';
+import { CATALOGUE, type AssumptionSpec, type Scope, type Unit } from '../src/engine/model/catalogue';
 
 export type DocLanguage = 'en' | 'es';
 

@@ -3,7 +3,7 @@
  * node scripts/docs-catalogue.mjs [--check]
  *
  * Writes the assumption tables of docs/model.md (English) and docs/modelo.md (Spanish) between their
- * `<!-- catalogue:start -->` and `<!-- catalogue:end -->` markers, from src/engine/catalogue.ts. With
+ * `<!-- catalogue:start -->` and `<!-- catalogue:end -->` markers, from src/engine/model/catalogue.ts. With
  * --check it writes nothing and exits with status 1 when a page is out of date.
  *
  * The rendering lives in scripts/catalogue-table.ts (the test imports it too); it is bundled at run

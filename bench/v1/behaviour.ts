@@ -1,5 +1,5 @@
 /* Frozen copy of model version 1 (the projection before issue 11), kept only so `npm run bench` can set its time beside version 2. Not used by the product. */
-import type { BehaviourValues, PlanValues, SegmentValues } from '../../src/engine/catalogue';
+import type { BehaviourValues, PlanValues, SegmentValues } from '../../src/engine/model/catalogue';
 
 /**
  * Section 5 of MODEL.md: how pay moves effort. Effort is reallocated, not created.

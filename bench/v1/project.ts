@@ -1,11 +1,11 @@
 /* Frozen copy of model version 1 (the projection before issue 11), kept only so `npm run bench` can set its time beside version 2. Not used by the product. */
-import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from '../../src/engine/catalogue';
+import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from '../../src/engine/model/catalogue';
 import {
   adoptionAverage, planBehaviour, renewedShareAverage, salesBaseline, serviceChurn, serviceChurnAtStart, unresolvedShare,
   type PlanBehaviour,
 } from './behaviour';
 import { M, METRIC_COUNT, type Metric } from './metrics';
-import type { Scenario } from '../../src/engine/scenario';
+import type { Scenario } from '../../src/engine/model/scenario';
 
 /** Behaviour of one plan per period, shared by every segment (the plan is company-wide). */
 export const BEHAVIOUR_SERIES = [

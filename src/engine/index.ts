@@ -1,40 +1,14 @@
-/** The engine's public surface: the functions, office and taskpane layers import from here only. */
-export * from './catalogue';
-export * from './errors';
-export * from './messages';
+/**
+ * The engine's public surface: the functions, office, workbook and taskpane layers import from here only.
+ * Each folder's index is that folder's public surface; the folders are layered (eslint.config.mjs):
+ *   text <- math <- model <- quota <- scenario <- uncertainty <- analysis, and retention, calibration beside.
+ */
+export * from './text';
+export * from './math';
+export * from './model';
+export * from './retention';
+export * from './quota';
 export * from './scenario';
-export * from './validate';
-export * from './behaviour';
-export * from './metrics';
-export * from './project';
-export * from './churn';
-export * from './terminal';
-export * from './rollup';
-export * from './compare';
-export * from './discount';
-export * from './run';
-export * from './scenario-json';
-export * from './scenario-limits';
-export * from './sensitivity';
-export * from './distributions';
-export * from './random';
-export * from './lhs';
-export * from './stats';
-export * from './spread';
-export * from './work';
 export * from './uncertainty';
-export * from './montecarlo';
-export * from './tornado';
-export * from './boxsearch';
-export * from './optimize';
-export * from './quota-curve';
-export * from './quota-plan';
-export * from './quota-project';
-export * from './quota-report';
-export * from './attribution';
-export * from './montecarlo-pool';
-export * from './correlation';
-export * from './iman-conover';
-export * from './default-uncertainty';
-export * from './variance-sensitivity';
+export * from './analysis';
 export * from './calibration';

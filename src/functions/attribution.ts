@@ -2,7 +2,7 @@
 /**
  * CEQ.ATTRIBUTION as Excel sees it (custom-functions-metadata reads this JSDoc like functions.ts): the
  * change from the baseline plan to the proposed plan split by lever with exact Shapley values
- * (engine/attribution.ts). Its table entry follows table.ts; every call takes table.ts's `invoke`.
+ * (engine/analysis/attribution.ts). Its table entry follows table.ts; every call takes table.ts's `invoke`.
  */
 import { attribute, ATTRIBUTION_METRICS, nearestKey, QUOTA_LEVER, type AttributionMetric, type PlanValues } from '../engine';
 import { arg, type ArgSpec } from './args';

@@ -3,8 +3,7 @@
  * sheets of cells that read the same ranges: catalogue keys by their text (memoised), quota keys,
  * fresh records of defaults, and the "key given twice" check.
  */
-import { CATALOGUE, defaultsOf, ModelError, type AssumptionSpec, type Problem } from '../engine';
-import { quotaKeys, type QuotaKey } from '../engine/quota-plan';
+import { CATALOGUE, defaultsOf, ModelError, type AssumptionSpec, type Problem, quotaKeys, type QuotaKey } from '../engine';
 
 export function fail(problem: Problem): never {
   throw new ModelError('invalid', [problem]);

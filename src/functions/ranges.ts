@@ -14,12 +14,10 @@
  * reported in `notes` (a blank may reach us as 0 on Excel desktop: see docs/functions.md).
  */
 import {
-  findSpec, nearestKey, ModelError,
-  type AssumptionSpec, type BehaviourValues, type PlanValues, type Problem, type ScenarioSettings, type Segment,
-  type SegmentValues, type ValueSpec,
+  findSpec, nearestKey, ModelError, type AssumptionSpec, type BehaviourValues, type PlanValues, type Problem,
+  type ScenarioSettings, type Segment, type SegmentValues, type ValueSpec, planKeyCandidates, quotaProblems,
+  QUOTA_CATALOGUE,
 } from '../engine';
-import { planKeyCandidates, quotaProblems } from '../engine/validate';
-import { QUOTA_CATALOGUE } from '../engine/catalogue';
 import { cellNumber, checkNumber, gridArg, isBlank, showCell, type Cell, type Grid } from './cells';
 import { defaultsCopy, fail, normal, quotaKeyOf, SeenKeys, specByKey } from './range-keys';
 

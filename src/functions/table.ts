@@ -5,13 +5,11 @@
  * finite, no nulls, capped) and turn any failure into #VALUE! or #N/A (errors.ts).
  */
 import {
-  baselineFlows, CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas, quotaTargetBehaviour,
-  type AssumptionSpec, type Comparison, type Language, type Projection,
+  baselineFlows, CATALOGUE, crossoverPeriod, findSpec, notAvailable, planBehaviour, planUsesQuotas,
+  quotaTargetBehaviour, type AssumptionSpec, type Comparison, type Language, type Projection,
+  clvConstantRetention, MAX_CLV_YEARS, sbgDERL, sbgFit, sbgRetention, sbgSurvival, SBG_MAX_PARAMETER,
+  SBG_MAX_PERIOD, SBG_MIN_DISCOUNT_RATE, SBG_MIN_PARAMETER,
 } from '../engine';
-import { clvConstantRetention, MAX_CLV_YEARS } from '../engine/clv';
-import {
-  sbgDERL, sbgFit, sbgRetention, sbgSurvival, SBG_MAX_PARAMETER, SBG_MAX_PERIOD, SBG_MIN_DISCOUNT_RATE, SBG_MIN_PARAMETER,
-} from '../engine/sbg';
 import { arg, coerceArgs, type ArgSpec, type ValuesOf } from './args';
 import { MAX_SPILL_ROWS, type Cell, type NumberRule } from './cells';
 import { displayLanguage, functionError, invalidArgument, toFunctionError } from './errors';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CATALOGUE_END, CATALOGUE_START, renderCatalogueTables, withCatalogueTables } from '../../scripts/catalogue-table';
-import { CATALOGUE, type Scope } from '../../src/engine/catalogue';
+import { CATALOGUE, type Scope } from '../../src/engine/model/catalogue';
 import {
   baselineFlows, compare, defaultScenario, planBehaviour, projectPlan, runScenario, scalePlan, serviceChurnAtStart, swings, yearly,
   type Comparison, type Scenario,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { clvConstantRetention } from '../../src/engine/clv';
-import { ModelError } from '../../src/engine/errors';
-import { describeProblem } from '../../src/engine/messages';
+import { clvConstantRetention } from '../../src/engine/retention/clv';
+import { ModelError } from '../../src/engine/text/errors';
+import { describeProblem } from '../../src/engine/text/messages';
 
 /** Runs `f`, expects a ModelError and returns the English text of its first problem. */
 function problemText(f: () => unknown): string {

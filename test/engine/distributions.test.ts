@@ -2,18 +2,16 @@ import fc from 'fast-check';
 import {
   distributionMoments,
   distributionQuantile,
-  incompleteBeta,
-  incompleteBetaInverse,
-  lnGamma,
   pertShape,
   truncatedSampler,
   validateDistribution,
   type DistributionSpec,
-} from '../../src/engine/distributions';
-import { ModelError } from '../../src/engine/errors';
-import { latinHypercube } from '../../src/engine/lhs';
-import { describeProblem, describeProblems } from '../../src/engine/messages';
-import { createRandom } from '../../src/engine/random';
+} from '../../src/engine/uncertainty/distributions';
+import { incompleteBeta, incompleteBetaInverse, lnGamma } from '../../src/engine/math/beta';
+import { ModelError } from '../../src/engine/text/errors';
+import { latinHypercube } from '../../src/engine/uncertainty/lhs';
+import { describeProblem, describeProblems } from '../../src/engine/text/messages';
+import { createRandom } from '../../src/engine/math/random';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
 

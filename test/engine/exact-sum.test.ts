@@ -1,11 +1,11 @@
 /**
- * Exact running totals (src/engine/exact-sum.ts) and the cumulative crossover built on them
+ * Exact running totals (src/engine/math/exact-sum.ts) and the cumulative crossover built on them
  * (compare.ts crossoverPeriod), against BigInt arithmetic: every finite double is an integer
  * multiple of 2^-1074, so BigInt sums of those integers are exact.
  */
 import fc from 'fast-check';
 import { crossoverPeriod } from '../../src/engine';
-import { ExactSum } from '../../src/engine/exact-sum';
+import { ExactSum } from '../../src/engine/math/exact-sum';
 import { BY_ID } from '../../src/functions/functions';
 
 /** x · 2^1074 as a BigInt (exact). */

@@ -1,6 +1,6 @@
-import { latinHypercube } from '../../src/engine/lhs';
-import { createRandom } from '../../src/engine/random';
-import { ModelError } from '../../src/engine/errors';
+import { latinHypercube } from '../../src/engine/uncertainty/lhs';
+import { createRandom } from '../../src/engine/math/random';
+import { ModelError } from '../../src/engine/text/errors';
 
 describe('latinHypercube', () => {
   it('hits each of the trials strata exactly once per dimension', () => {

@@ -202,7 +202,7 @@ const SAID: Record<DetailId, Said> = {
   levels: [{ code: 'tooLarge', key: 'segments[0].values.churn[0][0][0][0]', value: '> 8', max: 8, detail: 'levels' },
     'segments[0].values.churn[0][0][0][0]: > 8 levels of nesting is too large; the limit is 8',
     'segments[0].values.churn[0][0][0][0]: > 8 niveles de anidamiento es demasiado grande; el límite es 8'],
-  // calibration/details.ts
+  // text/calibration-details.ts
   ledgerBlankCustomer: [{code: 'inconsistent',key: 'customer_id',detail: 'ledgerBlankCustomer',args: {row: 12}},
     'customer_id: row 12 has no customer id; the row is skipped',
     'customer_id: la fila 12 no tiene identificador de cliente; se omite'],

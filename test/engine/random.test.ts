@@ -1,5 +1,5 @@
-import { createRandom, fnv1a32, mix32, seedWord } from '../../src/engine/random';
-import { ModelError } from '../../src/engine/errors';
+import { createRandom, fnv1a32, mix32, seedWord } from '../../src/engine/math/random';
+import { ModelError } from '../../src/engine/text/errors';
 
 const draw = (r: { next(): number }, n: number) => Array.from({ length: n }, () => r.next());
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { ModelError } from '../../src/engine/errors';
-import { describeProblem } from '../../src/engine/messages';
+import { ModelError } from '../../src/engine/text/errors';
+import { describeProblem } from '../../src/engine/text/messages';
 import {
   hyp2f1, sbgChurnProbability, sbgDEL, sbgDERL, sbgFit, sbgLogLikelihood, sbgRetention, sbgSurvival,
-} from '../../src/engine/sbg';
+} from '../../src/engine/retention/sbg';
 
 /** Runs `f`, expects a ModelError and returns the English text of its first problem. */
 function problemText(f: () => unknown): string {

@@ -1,6 +1,6 @@
-import { histogram, mean, quantile, quantileSorted, standardDeviation, sum, summarize } from '../../src/engine/stats';
-import { createRandom } from '../../src/engine/random';
-import { ModelError } from '../../src/engine/errors';
+import { histogram, mean, quantile, quantileSorted, standardDeviation, sum, summarize } from '../../src/engine/math/stats';
+import { createRandom } from '../../src/engine/math/random';
+import { ModelError } from '../../src/engine/text/errors';
 
 describe('sum', () => {
   it('compensates for cancellation (Neumaier)', () => {

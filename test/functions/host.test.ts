@@ -7,8 +7,8 @@ import {
   CATALOGUE, compare, crossoverPeriod, defaultPlan, defaultScenario, planBehaviour, projectPlan,
   type PlanValues, type Scenario,
 } from '../../src/engine';
-import { clvConstantRetention } from '../../src/engine/clv';
-import { sbgDERL, sbgFit, sbgRetention, sbgSurvival } from '../../src/engine/sbg';
+import { clvConstantRetention } from '../../src/engine/retention/clv';
+import { sbgDERL, sbgFit, sbgRetention, sbgSurvival } from '../../src/engine/retention/sbg';
 import { distMissing, loadBundle, readMetadata, sheetWith, type Bundle, type Sheet } from './host';
 import { PROJECT_COLUMNS, relClose } from './expect';
 

@@ -10,7 +10,7 @@ import {
   findQuotaKey, findSpec, isMetric, monteCarloWork, optimizeWork, tornadoWork, validateScenario, validateUncertainty,
   ModelError, type Scenario,
 } from '../../src/engine';
-import { defaultScenario } from '../../src/engine/scenario';
+import { defaultScenario } from '../../src/engine/model/scenario';
 import { BY_ID } from '../../src/functions/functions';
 import { UNCERTAINTY_BY_ID } from '../../src/functions/uncertainty';
 import { parseNumber } from '../../src/i18n/parse';

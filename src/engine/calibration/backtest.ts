@@ -1,7 +1,6 @@
-import { defaultsOf, findSpec, type BehaviourValues, type PlanValues, type SegmentValues } from '../catalogue';
-import { invalid } from '../errors';
-import { runScenario } from '../run';
-import type { Scenario } from '../scenario';
+import { defaultsOf, findSpec, type BehaviourValues, type PlanValues, type SegmentValues, type Scenario } from '../model';
+import { invalid } from '../text';
+import { runScenario } from '../scenario';
 import { calibrate, ledgerUpTo, type Calibration, type CalibratedKey } from './calibrate';
 import { buildBridge } from './bridge';
 import type { Ledger } from './ledger';

@@ -1,4 +1,4 @@
-import { findSpec, type SegmentKey } from '../catalogue';
+import { findSpec, type SegmentKey } from '../model';
 import { buildBridge, type Bridge } from './bridge';
 import { cohortData, fitCohorts, type CohortFit } from './cohorts';
 import type { Ledger } from './ledger';

@@ -1,4 +1,4 @@
-import { sbgMaximumLikelihood } from '../sbg';
+import { sbgMaximumLikelihood } from '../retention';
 import type { Ledger } from './ledger';
 
 /**

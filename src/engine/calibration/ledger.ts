@@ -1,5 +1,4 @@
-import { invalid, type Problem } from '../errors';
-import type { DetailId } from '../messages';
+import { invalid, type Problem, type DetailId } from '../text';
 import {
   amountOf, isBlankCell, isSpanishHeader, periodLabel, periodOf, roleOfHeader, slashOrderOf, textOf,
   type LedgerRole, type PeriodValue,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import {
   backtest, buildBridge, calibrate, cohortData, cohortTable, defaultsOf, fitCohorts, parseLedger, type CohortData, type Ledger,
 } from '../../../src/engine';
-import { sbgFit } from '../../../src/engine/sbg';
+import { sbgFit } from '../../../src/engine/retention/sbg';
 
 /**
  * examples/ledger-saas.csv comes from scripts/make-ledger.mjs with the true parameters it states
