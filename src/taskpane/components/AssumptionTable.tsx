@@ -32,6 +32,8 @@ export interface AssumptionTableProps {
   ariaPrefix?: string;
   /** Said (and a dash shown) in a cell whose column has no such key, e.g. a plan without the role. */
   absentText?: string;
+  /** Per assumption, what its cells show when not being edited (AssumptionInput's display): e.g. weights as short percentages. */
+  displayOf?: (spec: AssumptionSpec) => ((text: string, locale: string) => string | undefined) | undefined;
 }
 
 const useStyles = makeStyles({
@@ -106,7 +108,7 @@ export function AssumptionTable(p: AssumptionTableProps): React.ReactElement {
                   return (
                     <td key={c.prefix}>
                       <AssumptionInput variant="cell" spec={spec} path={path} text={c.values[spec.key] ?? ''} error={evaluation.fieldErrors.get(path)}
-                        note={c.notes?.[spec.key]} ariaLabel={`${p.ariaPrefix ?? ''}${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
+                        note={c.notes?.[spec.key]} display={p.displayOf?.(spec)} ariaLabel={`${p.ariaPrefix ?? ''}${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
                     </td>
                   );
                 })}
