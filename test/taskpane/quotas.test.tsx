@@ -160,10 +160,13 @@ describe('the Quotas tab', () => {
     fireEvent.blur(renewal);
     expect(renewal).toHaveValue('33.3');
     expect(renewal).toHaveAttribute('data-value', '33.333333');
-    // A weight under 1 % keeps two decimals; text that is not a number shows as typed.
+    // A weight under 1 % keeps two significant digits (never reads as 0); text that is not a number shows as typed.
     type(renewal, '0.254');
     fireEvent.blur(renewal);
     expect(renewal).toHaveValue('0.25');
+    type(renewal, '0.00012345');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('0.00012');
     type(renewal, '7x');
     fireEvent.blur(renewal);
     expect(renewal).toHaveValue('7x');

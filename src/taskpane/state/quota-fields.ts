@@ -77,14 +77,15 @@ export function weightTexts(weights: readonly { name: string; value: number }[],
 
 /**
  * A weight's text as a reader wants it (issue 15): the stored six-decimal percentage "30.827203" shows
- * as "30.8" (one decimal, two under 1 %, trailing zeros dropped; "30,8" in Spanish), the "%" being the
+ * as "30.8" (one decimal; two significant digits under 1 %; trailing zeros dropped; "30,8" in Spanish), the "%" being the
  * field's unit. Undefined when the text is not a number (shown as typed, with its error) or already short.
  */
 export function weightDisplay(text: string, locale: string): string | undefined {
   const percent = parseNumber(text, locale);
   if (!Number.isFinite(percent)) return undefined;
-  const digits = percent !== 0 && Math.abs(percent) < 1 ? 2 : 1;
-  const short = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: false }).format(percent);
+  // Under 1 %, two significant digits (0.25, 0.0001): a small weight never reads as 0.
+  const small = percent !== 0 && Math.abs(percent) < 1;
+  const short = new Intl.NumberFormat(locale, small ? { maximumSignificantDigits: 2, useGrouping: false } : { maximumFractionDigits: 1, useGrouping: false }).format(percent);
   return short === text.trim() ? undefined : short;
 }
 
