@@ -11,7 +11,7 @@ import { TABS, type TabDef } from './tabs';
 import { THEMES, useThemeName } from './theme';
 import { HIGH_CONTRAST_CHART_COLORS } from './charts/palette';
 import { LostWorkBar, useLostWork } from './workflow/useLostWork';
-import { useNarrowPaneStyles } from './workflow/narrowPane';
+import { useNarrowPane, useNarrowPaneStyles } from './workflow/narrowPane';
 import { FallbackNote } from './workflow/FallbackNote';
 
 export interface AppProps {
@@ -54,6 +54,7 @@ function labelOf(tab: TabDef, lang: Language): string {
 export function App(props: AppProps): React.ReactElement {
   const styles = useStyles();
   useNarrowPaneStyles();
+  const narrow = useNarrowPane();
   const preferred = props.host.displayLanguage ?? props.browserLocale;
   const [lang, setLang] = React.useState<Language>(languageOf(preferred));
   const locale = localeFor(lang, preferred);
@@ -91,11 +92,11 @@ export function App(props: AppProps): React.ReactElement {
       style={theme === 'highContrast' ? (HIGH_CONTRAST_CHART_COLORS as React.CSSProperties) : undefined}>
       <StudioContext.Provider value={studio}>
         <div className={styles.page}>
-          <Header lang={lang} preview={preview} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} edited={state.draft.edited} />
+          <Header lang={lang} preview={preview} onLanguage={setLang} currency={currency} onCurrency={setCurrency} onExample={openExample} edited={state.draft.edited} narrow={narrow} />
           <FallbackNote fallback={props.host.fallback} lang={lang} />
           <LostWorkBar lost={lost} lang={lang} locale={locale} />
           <main>
-            <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size="medium">
+            <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))} aria-label={t(lang, 'tabs')} size={narrow ? 'small' : 'medium'}>
               {tabs.map((tab) => (
                 <Tab key={tab.id} value={tab.id} id={`tab-${tab.id}`} aria-controls={`panel-${tab.id}`} data-testid={`tab-${tab.id}`}>{labelOf(tab, lang)}</Tab>
               ))}

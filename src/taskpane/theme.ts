@@ -16,7 +16,8 @@ export function themeName(office: OfficeThemeView | undefined, media: { dark: bo
   return media.dark ? 'dark' : 'light';
 }
 
-function useMedia(query: string): boolean {
+/** Whether a CSS media query matches now, following its changes. */
+export function useMedia(query: string): boolean {
   const get = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
   const [matches, setMatches] = React.useState(get);
   React.useEffect(() => {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { artifact } from './browser';
 import { openPreview, type Preview } from './preview';
-import { openTab } from './pane';
+import { chooseLanguage, openTab } from './pane';
 
 jest.setTimeout(180_000);
 
@@ -67,12 +67,14 @@ async function openEverything(): Promise<void> {
 
 describe.each(['en', 'es'] as const)('a 320 px pane in %s', (lang) => {
   beforeAll(async () => {
-    await page.getByTestId('language').selectOption(lang);
+    await chooseLanguage(page, lang);
   });
 
   it.each(TABS)('the %s screen does not scroll sideways', async (tab, ready) => {
     await openTab(page, tab, ready);
     await openEverything();
+    // The header's folded controls too: they must fit as well.
+    if (await page.getByTestId('header-fold').getAttribute('aria-expanded') === 'false') await page.getByTestId('header-fold').click();
     await settled();
     const o = await overflow();
     if (tab === 'summary') await page.screenshot({ path: artifact(`narrow-${tab}-${lang}.png`), fullPage: true });

@@ -34,3 +34,12 @@ export async function openTab(page: Page, id: string, ready: string): Promise<vo
   await page.getByTestId(`tab-${id}`).click();
   await page.getByTestId(ready).first().waitFor();
 }
+
+/** Picks the pane's language; in a narrow pane the header's controls are folded: unfold them, pick, fold again. */
+export async function chooseLanguage(page: Page, lang: 'en' | 'es'): Promise<void> {
+  const fold = page.getByTestId('header-fold');
+  const folded = (await fold.count()) > 0 && (await fold.getAttribute('aria-expanded')) === 'false';
+  if (folded) await fold.click();
+  await page.getByTestId('language').selectOption(lang);
+  if (folded) await fold.click();
+}

@@ -39,7 +39,8 @@ afterAll(async () => {
 /** The example's scenario with every quota field of both plans as the page shows it. */
 async function scenarioOnPage(locale: string): Promise<Scenario> {
   const s = scenarioFromJson(midMarket);
-  const fields = await page.locator('[data-path^="plan:"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-path')!, (e as HTMLInputElement).value]));
+  // A weight shows a short percentage: the value the plan keeps is its data-value.
+  const fields = await page.locator('[data-path^="plan:"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-path')!, (e as HTMLInputElement).dataset.value ?? (e as HTMLInputElement).value]));
   for (const [path, value] of fields) {
     const [, id, key] = path.split(':');
     // Quota fields, and the flat rates (adding a role to a plan replaces them by default).
@@ -139,12 +140,29 @@ describe('the Quotas tab in chromium', () => {
     await page.getByTestId('stale-note').waitFor({ state: 'detached' });
   });
 
+  it('shows weights as short percentages and keeps the exact weight until the user types one', async () => {
+    const renewal = page.locator('[data-path^="plan:p"][data-path$=":am.renewal.weight"]');
+    const expansion = page.locator('[data-path^="plan:p"][data-path$=":am.expansion.weight"]');
+    await retype(page, renewal, '80');
+    await page.getByRole('button', { name: /^Scale .* to 100 %$/ }).click();
+    // 80 and 50 scaled to 100 %: 61.538462 % and 38.461538 %, shown short, kept exact.
+    expect([await renewal.inputValue(), await renewal.getAttribute('data-value')]).toEqual(['61.5', '61.538462']);
+    expect([await expansion.inputValue(), await expansion.getAttribute('data-value')]).toEqual(['38.5', '38.461538']);
+    // Into the field and out again without typing: still exact, and the figures are those of the exact weights.
+    await renewal.focus();
+    expect(await renewal.inputValue()).toBe('61.5');
+    await page.keyboard.press('Tab');
+    expect(await renewal.getAttribute('data-value')).toBe('61.538462');
+    expect(await expectEngineFigures(formats('en-US', 'USD'), 'en', 'en-US')).toBe(4);
+  });
+
   it('speaks Spanish: tab, role, labels and the engine\'s figures in Spanish format', async () => {
     await page.getByTestId('language').selectOption('es');
     await page.getByRole('tab', { name: 'Cuotas' }).waitFor();
     expect(await page.getByTestId('quota-role-am').getByRole('heading', { level: 2 }).textContent()).toBe('Gestor de cuentas');
     expect(await page.getByTestId('quota-fields-am-renewal').getByRole('rowheader', { name: /Umbral \(%\)/ }).count()).toBe(1);
     expect(await expectEngineFigures(formats('es-ES', 'USD'), 'es', 'es-ES')).toBe(4);
+    expect(await page.locator('[data-path^="plan:p"][data-path$=":am.renewal.weight"]').inputValue()).toBe('61,5');
     await page.screenshot({ path: artifact('quotas-es.png'), fullPage: true });
     await expectAccessible(page, 'quotas-es');
     await page.getByTestId('language').selectOption('en');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  budgetValue, histogram, objectiveValue, optimizePlan, projectPlan, runMonteCarlo, scenarioFromJson, tornado,
+  budgetValue, histogram, objectiveValue, shareError, optimizePlan, projectPlan, runMonteCarlo, scenarioFromJson, tornado,
   type Scenario, type ScenarioJson, type UncertaintyRow,
 } from '../../src/engine';
 import { insertUncertainty } from '../../src/office/uncertainty';
@@ -99,6 +99,80 @@ describe('Insert the uncertainty results (Office adapter against a mocked Excel)
     ]);
     expect(sheet.charts[0].series).toEqual(['P10', 'P50', 'P90']);
     expect(sheet.charts[3].series).toEqual(['Output at low', 'Output at high']);
+  });
+
+  it('writes the standard error of every mean and probability beside it, as values', async () => {
+    const r = report({ mc: true });
+    const sheet = book.sheet(await insertUncertainty(r))!;
+    const mc = r.monteCarlo!;
+    const plan = mc.plans[0];
+    const e = plan.errors;
+    const header = rowOf(sheet, 'Trials').row - 1;
+    expect([sheet.get(header, 1), sheet.get(header, 2)]).toEqual(['Value', 'Std. error']);
+    expect(rowOf(sheet, 'Probability of a win: NPV of the change > 0').values.slice(0, 2)).toEqual([plan.pWinNpv, e.pWinNpv]);
+    expect(rowOf(sheet, 'Probability of a win: customer equity change > 0').values.slice(0, 2)).toEqual([plan.pWinEquity, e.pWinEquity]);
+    expect(rowOf(sheet, 'Probability of break-even within tenure').values.slice(0, 2)).toEqual([plan.pBreakevenWithinTenure, e.pBreakevenWithinTenure]);
+    // Each outcome's mean, then its spread, then the standard error of the mean (column I).
+    const statistic = rowOf(sheet, 'Statistic');
+    expect(statistic.values[7]).toBe('Std. error of the mean');
+    expect(rowOf(sheet, 'NPV of the change').values[7]).toBe(e.npvDeltaMean);
+    expect(rowOf(sheet, 'Customer equity change').values[7]).toBe(e.customerEquityDeltaMean);
+    expect(rowOf(sheet, 'NPV inside tenure').values[0]).toBe(plan.tenureNpvDelta.mean);
+    expect(rowOf(sheet, 'NPV inside tenure').values[7]).toBe(e.tenureNpvDeltaMean);
+    expect(rowOf(sheet, 'Short-term sacrifice').values[7]).toBe(e.shortTermSacrificeMean);
+    // The errors are those of the trials: the mean's is sd / √n (within rounding), a share's √(p(1 − p)/n).
+    const sd = Math.sqrt(plan.trials.npvDelta.reduce((a, v) => a + (v - plan.npvDelta.mean) ** 2, 0) / (mc.trials - 1));
+    expect(e.npvDeltaMean).toBeCloseTo(sd / Math.sqrt(mc.trials), 6);
+    // Per period, the mean's standard error; per histogram bin and per year, the share's.
+    const bands = mc.series.find((x) => x.kind === 'cumulativeDelta')!.bands;
+    expect(rowOf(sheet, 'Y3').values[7]).toBeCloseTo(bands.sd[2] / Math.sqrt(300), 9);
+    const head = rowOf(sheet, 'From').row;
+    expect(sheet.get(head, 4)).toBe('Std. error of the share');
+    const h = histogram(plan.trials.npvDelta, HISTOGRAM_BINS);
+    h.counts.forEach((count, i) => expect(sheet.get(head + 1 + i, 4)).toBe(shareError(count / 300, 300)));
+    const never = rowOf(sheet, 'never');
+    expect(never.values.slice(2, 4)).toEqual([shareError(plan.crossover.never / 300, 300), shareError(plan.breakeven.never / 300, 300)]);
+    // No correlation asked: the sheet says the draws were independent.
+    expect(rowOf(sheet, 'Rank correlations: none (every assumption drawn independently)')).toBeTruthy();
+  });
+
+  it('writes the rank-correlation matrix used, and when it was repaired the change and the matrix requested', async () => {
+    const s = example();
+    const rows: UncertaintyRow[] = [...ROWS, { key: 'discountRate', distribution: { kind: 'triangular', min: 0.08, mode: 0.1, max: 0.13 } }];
+    const keys = ['responsiveness', 'SMB.churn', 'discountRate'];
+    const run = (matrix: number[][]) => runMonteCarlo(s, rows, { trials: 200, seed: 3, metrics: ['contribution'], kinds: ['cumulativeDelta'], correlation: { keys, matrix } });
+    const base = { scenarioName: s.name, baselineName: s.baseline.name, planName: s.proposed[0].name, planIndex: 0, periodsPerYear: 1 };
+    const names = ['Responsiveness to pay', 'Logo churn — SMB', 'Discount rate'];
+    const matrixAt = (sheet: FakeSheet, title: string) => {
+      const at = rowOf(sheet, title).row;
+      expect([1, 2, 3].map((c) => sheet.get(at + 1, c))).toEqual(names);
+      return [0, 1, 2].map((i) => {
+        expect(sheet.get(at + 2 + i, 0)).toBe(names[i]);
+        return [1, 2, 3].map((c) => sheet.get(at + 2 + i, c));
+      });
+    };
+
+    const valid = [[1, 0.5, 0], [0.5, 1, -0.3], [0, -0.3, 1]];
+    let sheet = book.sheet(await insertUncertainty({ ...base, monteCarlo: run(valid) }))!;
+    expect(matrixAt(sheet, 'Rank correlations used')).toEqual(valid);
+    expect(rowOf(sheet, 'Repaired to the nearest valid matrix').values[0]).toBe('no');
+    expect(() => rowOf(sheet, 'Rank correlations requested (before the repair)')).toThrow();
+
+    // Not positive semi-definite: the repaired matrix is the one used, and the sheet says by how much.
+    const broken = [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]];
+    const mc = run(broken);
+    expect(mc.correlation!.repaired).toBe(true);
+    sheet = book.sheet(await insertUncertainty({ ...base, monteCarlo: mc }))!;
+    expect(matrixAt(sheet, 'Rank correlations used')).toEqual(mc.correlation!.used);
+    expect(mc.correlation!.used[0][1]).not.toBe(0.9);
+    expect(rowOf(sheet, 'Repaired to the nearest valid matrix').values[0]).toBe('yes');
+    expect(rowOf(sheet, 'Largest change made by the repair').values[0]).toBe(mc.correlation!.largestChange);
+    expect(matrixAt(sheet, 'Rank correlations requested (before the repair)')).toEqual(broken);
+
+    // In Spanish.
+    sheet = book.sheet(await insertUncertainty({ ...base, monteCarlo: mc }, { lang: 'es' }))!;
+    expect(rowOf(sheet, 'Reparada a la matriz válida más cercana').values[0]).toBe('sí');
+    expect(rowOf(sheet, 'Probabilidad de ganar: VAN del cambio > 0').values[1]).toBe(mc.plans[0].errors.pWinNpv);
   });
 
   it('inserting again updates the sheet in place: our old cells and charts go, the user\'s note stays', async () => {

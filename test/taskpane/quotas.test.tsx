@@ -46,7 +46,8 @@ function planFromPage(s: Scenario, locale = 'en-US'): Scenario {
     const key = input.getAttribute('data-path')!.split(':')[2];
     // Quota keys, and the flat rates (adding a role replaces them by default).
     const spec = quotaFieldSpec(key) ?? findSpec(key);
-    if (spec && key !== 'name') (out.proposed[0].values as Record<string, number>)[key] = parseField(spec, input.value, locale);
+    // A weight shows a short percentage; the value it keeps is its data-value.
+    if (spec && key !== 'name') (out.proposed[0].values as Record<string, number>)[key] = parseField(spec, input.dataset.value ?? input.value, locale);
   }
   return out;
 }
@@ -118,9 +119,57 @@ describe('the Quotas tab', () => {
     }
     expect(screen.getByTestId('quota-problems')).toHaveTextContent('1 input(s) need attention');
     fireEvent.click(within(weights[1]).getByRole('button', { name: 'Scale Retention plan to 100 %' }));
-    expect(field('am.renewal.weight')).toHaveValue('72.727273');
-    expect(field('am.expansion.weight')).toHaveValue('27.272727');
+    // Shown short, kept exact (the figures are those of the exact weights).
+    expect(field('am.renewal.weight')).toHaveValue('72.7');
+    expect(field('am.renewal.weight')).toHaveAttribute('data-value', '72.727273');
+    expect(field('am.expansion.weight')).toHaveValue('27.3');
+    expect(field('am.expansion.weight')).toHaveAttribute('data-value', '27.272727');
     expect(expectFigures(quotaScenario({ 'am.renewal.weight': 0.72727273, 'am.expansion.weight': 0.27272727 }), en)).toBe(7);
+  });
+
+  it('shows weights as short percentages and keeps the exact value until the user types one', async () => {
+    await openQuotas(quotaScenario());
+    type(field('am.renewal.weight'), '80');
+    fireEvent.blur(field('am.renewal.weight'));
+    fireEvent.click(screen.getByRole('button', { name: 'Scale Retention plan to 100 %' }));
+    const renewal = field('am.renewal.weight');
+    const exact = quotaScenario({ 'am.renewal.weight': 0.72727273, 'am.expansion.weight': 0.27272727 });
+    const figure = shown('qf-proposed-am-renewal-payout');
+    // Focusing shows the same short text; leaving without typing keeps the exact weight and the figures.
+    fireEvent.focus(renewal);
+    expect(renewal).toHaveValue('72.7');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('72.7');
+    expect(renewal).toHaveAttribute('data-value', '72.727273');
+    expect(shown('qf-proposed-am-renewal-payout')).toBe(figure);
+    expect(expectFigures(exact, en)).toBe(7);
+    expect(screen.getAllByTestId(/^quota-weights-am-/)[1]).toHaveAttribute('data-off', 'false');
+    // Typing a percentage replaces it: 70 % and 30 % are then the weights, shown and kept as typed.
+    fireEvent.focus(renewal);
+    type(renewal, '70');
+    expect(renewal).toHaveValue('70');
+    fireEvent.blur(renewal);
+    fireEvent.focus(field('am.expansion.weight'));
+    type(field('am.expansion.weight'), '30');
+    fireEvent.blur(field('am.expansion.weight'));
+    expect(renewal).toHaveValue('70');
+    expect(renewal).not.toHaveAttribute('data-value');
+    expect(expectFigures(quotaScenario({ 'am.renewal.weight': 0.7, 'am.expansion.weight': 0.3 }), en)).toBe(7);
+    // A third of each: 33.3 shown, 33.333333 (and 33.333334, so they add up) kept.
+    type(renewal, '33.333333');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('33.3');
+    expect(renewal).toHaveAttribute('data-value', '33.333333');
+    // A weight under 1 % keeps two significant digits (never reads as 0); text that is not a number shows as typed.
+    type(renewal, '0.254');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('0.25');
+    type(renewal, '0.00012345');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('0.00012');
+    type(renewal, '7x');
+    fireEvent.blur(renewal);
+    expect(renewal).toHaveValue('7x');
   });
 
   it('marks a threshold above quota and a cap below 100 % with their ranges, keeps the text and the last valid figures', async () => {
@@ -223,6 +272,11 @@ describe('the Quotas tab', () => {
     expect(within(fields).getByRole('rowheader', { name: /Umbral \(%\)/ })).toHaveTextContent('Rango válido: 0 – 100 %');
     expect(within(fields).getByRole('rowheader', { name: /Tope \(×\)/ })).toHaveTextContent('Rango válido: 1 – 100 ×');
     expect(field('ae.newArr.quota')).toHaveValue('720.000');
+    // Weights shown short in the locale's decimals, kept exact.
+    type(field('am.renewal.weight'), '72,727273');
+    fireEvent.blur(field('am.renewal.weight'));
+    expect(field('am.renewal.weight')).toHaveValue('72,7');
+    expect(field('am.renewal.weight')).toHaveAttribute('data-value', '72,727273');
     expect(field('cs.headcount', 0)).toHaveAccessibleName('Éxito de cliente: Plantilla — Retention plan');
     expect(screen.getByTestId('quota-figures-ae-newArr')).toHaveTextContent('Comerciales en cuota o por encima');
     expect(expectFigures(s, es)).toBe(7);

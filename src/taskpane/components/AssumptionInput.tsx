@@ -17,6 +17,12 @@ export interface AssumptionInputProps {
   variant: 'field' | 'cell';
   /** Accessible name in a table cell ("Churn — SMB"). */
   ariaLabel?: string;
+  /**
+   * What the field shows while it is not being edited, for a stored text more precise than a reader
+   * needs ("30.827203" → "30.8"); undefined: the text as stored. The stored text is kept unless the
+   * user types: focusing shows the short text, and only typing replaces the stored one.
+   */
+  display?: (text: string, locale: string) => string | undefined;
   lang: Language;
   locale: string;
   currency: string;
@@ -37,8 +43,22 @@ export const AssumptionInput = React.memo(function AssumptionInput(p: Assumption
   const range = rangeText(p.spec, p.lang, p.locale, p.currency);
   const unit = unitSuffix(p.spec, p.lang, formats(p.locale, p.currency).currencySymbol());
   const isCell = p.variant === 'cell';
-  const onText = React.useCallback((_: unknown, data: { value: string }) => p.dispatch({ type: 'field', path: p.path, text: data.value }), [p.dispatch, p.path]);
-  const onBlur = React.useCallback(() => p.dispatch({ type: 'commit' }), [p.dispatch]);
+  // While focused, the text as the user sees and types it (display split), for the stored text it
+  // stands for: a change from elsewhere (scaling the weights, an undo) shows anew.
+  const [editing, setEditing] = React.useState<{ shown: string; stored: string }>();
+  const { display, locale } = p;
+  const onText = React.useCallback((_: unknown, data: { value: string }) => {
+    if (display) setEditing({ shown: data.value, stored: data.value });
+    p.dispatch({ type: 'field', path: p.path, text: data.value });
+  }, [p.dispatch, p.path, display]);
+  const onFocus = React.useCallback(() => {
+    if (display) setEditing({ shown: display(p.text, locale) ?? p.text, stored: p.text });
+  }, [display, p.text, locale]);
+  const onBlur = React.useCallback(() => {
+    setEditing(undefined);
+    p.dispatch({ type: 'commit' });
+  }, [p.dispatch]);
+  const shown = editing && editing.stored === p.text ? editing.shown : (display?.(p.text, locale) ?? p.text);
   const hint = isCell ? undefined : `${p.spec.meaning[p.lang]} ${t(p.lang, 'range', { range })}`;
   const control = p.spec.allowed ? (
     <Select value={p.text} onChange={onText} aria-label={isCell ? p.ariaLabel : undefined} data-path={p.path}>
@@ -51,8 +71,9 @@ export const AssumptionInput = React.memo(function AssumptionInput(p: Assumption
     <Input
       className={styles.input}
       input={{ size: 6, className: styles.inner }}
-      value={p.text}
+      value={shown}
       onChange={onText}
+      onFocus={onFocus}
       onBlur={onBlur}
       inputMode="decimal"
       autoComplete="off"
@@ -60,6 +81,7 @@ export const AssumptionInput = React.memo(function AssumptionInput(p: Assumption
       aria-label={isCell ? p.ariaLabel : undefined}
       contentAfter={unit ? <span className={styles.unit} aria-hidden="true">{unit}</span> : undefined}
       data-path={p.path}
+      data-value={shown !== p.text ? p.text : undefined}
     />
   );
   return (

@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import type { AssumptionSpec } from '../../engine';
 import { formats, rangeText, t, unitSuffix } from '../../i18n';
 import { useStudio } from '../studio';
 import type { Raw } from '../state/draft';
 import { AssumptionInput } from './AssumptionInput';
+import { NameInput } from './NameInput';
 
 export interface TableColumn {
   /** Path prefix of the column's fields: "segment:s1", "plan:baseline". */
@@ -32,6 +33,8 @@ export interface AssumptionTableProps {
   ariaPrefix?: string;
   /** Said (and a dash shown) in a cell whose column has no such key, e.g. a plan without the role. */
   absentText?: string;
+  /** Per assumption, what its cells show when not being edited (AssumptionInput's display): e.g. weights as short percentages. */
+  displayOf?: (spec: AssumptionSpec) => ((text: string, locale: string) => string | undefined) | undefined;
 }
 
 const useStyles = makeStyles({
@@ -47,9 +50,10 @@ const useStyles = makeStyles({
   },
   label: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   meaning: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase100 },
-  head: { display: 'flex', alignItems: 'flex-start', gap: '2px', minWidth: '84px' },
-  headName: { flexGrow: 1, minWidth: 0 },
-  headInput: { width: '100%', minWidth: 0 },
+  // Wide enough for a word of a name beside the remove button (names wrap between words, not inside them).
+  head: { display: 'flex', alignItems: 'flex-start', gap: '2px', minWidth: '96px' },
+  // A name wraps (whole words first) rather than being cut: the column is as narrow as its inputs allow.
+  headName: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 /**
@@ -73,10 +77,9 @@ export function AssumptionTable(p: AssumptionTableProps): React.ReactElement {
               return (
                 <th scope="col" key={c.prefix}>
                   <div className={styles.head}>
-                    {c.renamable === false ? <span className={styles.label}>{c.name}</span> : (
+                    {c.renamable === false ? <span className={`${styles.label} ${styles.headName}`} data-testid="column-name">{c.name}</span> : (
                       <Field className={styles.headName} size="small" validationState={error ? 'error' : 'none'} validationMessage={error}>
-                        <Input size="small" className={styles.headInput} input={{ size: 6 }} value={c.name} aria-label={`${p.nameLabel}: ${c.name}`} data-path={path}
-                          onChange={(_, d) => dispatch({ type: 'field', path, text: d.value })} />
+                        <NameInput value={c.name} ariaLabel={`${p.nameLabel}: ${c.name}`} path={path} onText={(text) => dispatch({ type: 'field', path, text })} />
                       </Field>
                     )}
                     {c.onRemove && (
@@ -106,7 +109,7 @@ export function AssumptionTable(p: AssumptionTableProps): React.ReactElement {
                   return (
                     <td key={c.prefix}>
                       <AssumptionInput variant="cell" spec={spec} path={path} text={c.values[spec.key] ?? ''} error={evaluation.fieldErrors.get(path)}
-                        note={c.notes?.[spec.key]} ariaLabel={`${p.ariaPrefix ?? ''}${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
+                        note={c.notes?.[spec.key]} display={p.displayOf?.(spec)} ariaLabel={`${p.ariaPrefix ?? ''}${spec.label[lang]} — ${c.name}`} lang={lang} locale={locale} currency={fmt.currency} dispatch={dispatch} />
                     </td>
                   );
                 })}

@@ -3,7 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { componentKey, curveOf, quotaSpecsOf, type ComponentId, type RoleId } from '../../engine';
 import { t } from '../../i18n';
 import { AssumptionTable } from '../components/AssumptionTable';
-import { layoutOf, quotaFieldSpec } from '../state/quota-fields';
+import { layoutOf, quotaDisplayOf, quotaFieldSpec } from '../state/quota-fields';
 import { planColumns } from './columns';
 import { componentLabel, componentMeaning, roleLabel, type Designer } from './designer';
 import { removeComponent } from './edits';
@@ -45,7 +45,8 @@ export function ComponentSection({ d, role, component }: { d: Designer; role: Ro
       <h3 id={`quota-${id}-h`} className={styles.heading}>{name}</h3>
       <p className={styles.hint}>{componentMeaning(component, lang)}</p>
       <AssumptionTable caption={t(lang, 'quotas.componentTable', { role: roleName, component: name })} specs={specs} columns={columns}
-        nameLabel={t(lang, 'planName')} ariaPrefix={`${roleName} · ${name}: `} absentText={t(lang, 'quotas.notInPlan')} testId={`quota-fields-${id}`} />
+        nameLabel={t(lang, 'planName')} ariaPrefix={`${roleName} · ${name}: `} absentText={t(lang, 'quotas.notInPlan')} testId={`quota-fields-${id}`}
+        displayOf={quotaDisplayOf} />
       <PayoutChart testId={`quota-chart-${id}`} plans={plans} cv={d.cv} fmt={fmt}
         title={t(lang, 'quotas.curveTitle', { role: roleName, component: name })}
         description={t(lang, 'quotas.curveDescription', { year: yearText, cv: fmt.number(d.cv, 2) })}

@@ -42,8 +42,9 @@ export function PlansSection(): React.ReactElement {
   const names = [draft.baseline, ...draft.proposed].map((r) => r.name);
   return (
     <div className={styles.section}>
-      <p className={styles.hint}>{t(lang, 'plansHint')}</p>
+      {/* The table first, its hint under it: the values to change start on the first screen of a narrow pane. */}
       <AssumptionTable caption={t(lang, 'plans')} specs={specsOf('plan')} columns={columns} nameLabel={t(lang, 'planName')} testId="plans-table" />
+      <p className={styles.hint}>{t(lang, 'plansHint')}</p>
       <PlanActions max={MAX_PROPOSED} newName={freshName(names, lang, 'newPlanName')} />
       <Switch checked={draft.budgetNeutral} label={t(lang, 'budgetNeutral')} data-testid="budget-neutral"
         onChange={(_, d) => dispatch({ type: 'budgetNeutral', on: d.checked })} />

@@ -5,6 +5,7 @@ import {
 import { t, type MessageKey } from '../../i18n';
 import { useStudio } from '../studio';
 import { StaleFieldNote } from '../workflow/StaleFieldNote';
+import { useNarrowPane } from '../workflow/narrowPane';
 import { LiveStrip } from './LiveStrip';
 import { PlansSection } from './PlansSection';
 import { SegmentsSection } from './SegmentsSection';
@@ -21,20 +22,22 @@ const useStyles = makeStyles({
 const YourDataStep = React.lazy(() => import(/* webpackChunkName: "your-data" */ '../calibration/YourDataStep').then((m) => ({ default: m.YourDataStep })));
 const YourData = () => <React.Suspense fallback={null}><YourDataStep /></React.Suspense>;
 
+// The plans first: what a user comes to change is on the first screen even in a 320 px pane (issue 15).
 const SECTIONS: { id: string; title: MessageKey; prefixes: string[]; Body: React.ComponentType }[] = [
-  { id: 'data', title: 'yourData', prefixes: [], Body: YourData },
   { id: 'plans', title: 'plans', prefixes: ['plan:'], Body: PlansSection },
   { id: 'segments', title: 'segments', prefixes: ['segment:'], Body: SegmentsSection },
+  { id: 'data', title: 'yourData', prefixes: [], Body: YourData },
   { id: 'settings', title: 'settings', prefixes: ['settings:'], Body: SettingsSection },
   { id: 'behaviour', title: 'behaviour', prefixes: ['behaviour:'], Body: BehaviourSection },
 ];
 
-/** The scenario editor: the live result on top, then (collapsed) your data, plans, segments, settings and (collapsed) behaviour. */
+/** The scenario editor: the live result on top, then plans, segments, (collapsed) your data, settings, (collapsed) behaviour, and the scenario's name. */
 export default function ScenarioScreen(): React.ReactElement {
   const styles = useStyles();
   const { lang, draft, dispatch, evaluation, stale, computeError } = useStudio();
   const errorsIn = (prefixes: string[]) => [...evaluation.fieldErrors.keys()].filter((k) => prefixes.some((p) => k.startsWith(p))).length;
   const messages = computeError ? [computeError] : evaluation.messages;
+  const narrow = useNarrowPane();
   return (
     <div className={styles.screen}>
       <LiveStrip />
@@ -46,15 +49,12 @@ export default function ScenarioScreen(): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t(lang, 'scenarioName')}>
-        <Input value={draft.name} onChange={(_, d) => dispatch({ type: 'name', text: d.value })} />
-      </Field>
       <Accordion multiple collapsible defaultOpenItems={['plans', 'segments', 'settings']}>
         {SECTIONS.map(({ id, title, prefixes, Body }) => {
           const errors = errorsIn(prefixes);
           return (
             <AccordionItem value={id} key={id}>
-              <AccordionHeader as="h2" size="large">
+              <AccordionHeader as="h2" size={narrow ? 'medium' : 'large'}>
                 <span className={styles.header}>
                   {t(lang, title)}
                   {errors > 0 && <Badge color="danger" size="small" aria-label={`${errors} ⚠`}>{errors}</Badge>}
@@ -65,6 +65,9 @@ export default function ScenarioScreen(): React.ReactElement {
           );
         })}
       </Accordion>
+      <Field label={t(lang, 'scenarioName')}>
+        <Input value={draft.name} onChange={(_, d) => dispatch({ type: 'name', text: d.value })} />
+      </Field>
     </div>
   );
 }

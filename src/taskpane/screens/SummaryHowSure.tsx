@@ -1,9 +1,12 @@
 import * as React from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { defaultUncertaintyRows, quantileError, type Language, type MonteCarloResult, type Scenario } from '../../engine';
+import {
+  defaultUncertaintyRows, quantileError, type CorrelationInput, type Language, type MonteCarloResult, type Scenario, type UncertaintyRow,
+} from '../../engine';
 import { fill, type Formats } from '../../i18n';
 import { useStudio } from '../studio';
 import { shareText } from '../uncertainty/share';
+import { useSharedTable } from '../uncertainty/shared-table';
 import { usePooledMonteCarlo } from '../uncertainty/usePool';
 
 /** Trials of the Summary's run: a few thousand, a second or so on one core for a typical scenario. */
@@ -14,9 +17,23 @@ export const HOW_SURE_DEBOUNCE_MS = 400;
 
 const TEXTS = {
   title: { en: 'How sure', es: 'Con qué seguridad' },
-  hint: {
-    en: 'From {trials} paired trials of the default uncertainty table ({rows} assumptions varied; the Uncertainty tab runs your own). ± is the Monte Carlo standard error.',
-    es: 'De {trials} ensayos emparejados con la tabla de incertidumbre por defecto ({rows} supuestos varían; la pestaña Incertidumbre ejecuta la suya). ± es el error típico de Monte Carlo.',
+  hint: { en: 'From {trials} paired trials {table}. ± is the Monte Carlo standard error.', es: 'De {trials} ensayos emparejados {table}. ± es el error típico de Monte Carlo.' },
+  defaultTable: {
+    en: 'using the default uncertainty table ({rows} assumptions varied; edit it on the Uncertainty tab)',
+    es: 'con la tabla de incertidumbre por defecto ({rows} supuestos varían; puede editarla en la pestaña Incertidumbre)',
+  },
+  userTable: { en: 'using your uncertainty table ({rows} assumptions varied)', es: 'con su tabla de incertidumbre ({rows} supuestos varían)' },
+  userTableCorrelated: {
+    en: 'using your uncertainty table ({rows} assumptions varied, {pairs} rank correlations among them)',
+    es: 'con su tabla de incertidumbre ({rows} supuestos varían, con {pairs} correlaciones de rango entre ellos)',
+  },
+  userTableEmpty: {
+    en: 'using your uncertainty table, which varies nothing: every trial is the same, so each chance is 0 % or 100 %',
+    es: 'con su tabla de incertidumbre, que no hace variar nada: todos los ensayos son iguales, así que cada probabilidad es 0 % o 100 %',
+  },
+  userTableStale: {
+    en: 'Your uncertainty table has problems on the Uncertainty tab: this is its last valid version.',
+    es: 'Su tabla de incertidumbre tiene problemas en la pestaña Incertidumbre: esta es su última versión válida.',
   },
   pWinNpv: { en: 'Chance the proposal wins on NPV', es: 'Probabilidad de que la propuesta gane en VAN' },
   pWinEquity: { en: 'Chance it wins on customer equity', es: 'Probabilidad de que gane en valor del cliente' },
@@ -62,28 +79,55 @@ function cardsOf(r: MonteCarloResult, index: number, tenure: number, lang: Langu
   ];
 }
 
+/** The table a run used: the user's (edited on the Uncertainty tab) or the scenario's default. */
+interface TableUsed { source: 'user' | 'default'; rows: number; pairs: number }
+
+/** Pairs of rows the matrix correlates (entries off the diagonal that are not 0). */
+function pairsOf(c: CorrelationInput | undefined): number {
+  let n = 0;
+  c?.matrix.forEach((line, i) => line.forEach((v, j) => { if (j > i && v !== 0) n++; }));
+  return n;
+}
+
+function tableText(used: TableUsed, lang: Language, fmt: Formats): string {
+  if (used.source === 'default') return say(lang, 'defaultTable', { rows: fmt.number(used.rows) });
+  if (used.rows === 0) return say(lang, 'userTableEmpty');
+  return used.pairs > 0 ? say(lang, 'userTableCorrelated', { rows: fmt.number(used.rows), pairs: fmt.number(used.pairs) })
+    : say(lang, 'userTable', { rows: fmt.number(used.rows) });
+}
+
 /**
- * The Summary's "how sure": after every change of the scenario (debounced), a short paired Monte
- * Carlo of the default uncertainty table on the worker pool, cancelled by the next change; the
- * probability of a win on NPV and on customer equity, the P10–P90 of each and the probability of
- * break-even within tenure, each with its Monte Carlo standard error. The last result stays on screen
- * while the next is computed.
+ * The Summary's "how sure": after every change of the scenario or of the user's uncertainty table
+ * (debounced), a short paired Monte Carlo on the worker pool, cancelled by the next change: of the
+ * table the user edited on the Uncertainty tab with its correlation matrix (shared-table.ts), else of
+ * the scenario's default table. The probability of a win on NPV and on customer equity, the P10–P90 of
+ * each and the probability of break-even within tenure, each with its Monte Carlo standard error, and
+ * which table it used. The last result stays on screen while the next is computed.
  */
 export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE_MS }: { scenario: Scenario; index: number; debounceMs?: number }): React.ReactElement {
   const styles = useStyles();
   const { lang, fmt } = useStudio();
-  const [done, setDone] = React.useState<{ result: MonteCarloResult; rows: number }>();
-  const job = usePooledMonteCarlo<{ rows: number }>((d) => setDone({ result: d.result, rows: d.meta.rows }));
-  const rows = React.useMemo(() => defaultUncertaintyRows(scenario), [scenario]);
+  const [done, setDone] = React.useState<{ result: MonteCarloResult; used: TableUsed }>();
+  const job = usePooledMonteCarlo<TableUsed>((d) => setDone({ result: d.result, used: d.meta }));
+  const shared = useSharedTable();
+  const defaults = React.useMemo(() => defaultUncertaintyRows(scenario), [scenario]);
+  const rows: UncertaintyRow[] = shared?.rows ?? defaults;
+  const correlation = shared?.correlation;
   const { start, cancel } = job;
+  // The default table of a scenario with nothing uncertain is not run; the user's own empty table is (every trial the same).
+  const user = !!shared;
+  const runs = user || rows.length > 0;
   React.useEffect(() => {
     cancel();
-    if (rows.length === 0) return;
+    if (!runs) return;
+    const used: TableUsed = { source: user ? 'user' : 'default', rows: rows.length, pairs: pairsOf(correlation) };
     const id = setTimeout(() => {
-      void start({ kind: 'monteCarlo', scenario, rows, trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, latinHypercube: false }, { rows: rows.length });
+      void start({
+        kind: 'monteCarlo', scenario, rows, trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, latinHypercube: false, ...(correlation ? { correlation } : {}),
+      }, used);
     }, debounceMs);
     return () => clearTimeout(id);
-  }, [scenario, rows, start, cancel, debounceMs]);
+  }, [scenario, rows, correlation, user, runs, start, cancel, debounceMs]);
 
   const tenure = Math.min(scenario.settings.tenureYears, scenario.settings.horizonYears);
   const r = done?.result;
@@ -91,10 +135,13 @@ export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE
   return (
     <section aria-labelledby="howsure-heading" data-testid="summary-howsure" aria-busy={state.status === 'running'}>
       <h2 id="howsure-heading" className={styles.h2}>{say(lang, 'title')}</h2>
-      {rows.length === 0 && <p className={styles.hint}>{say(lang, 'none')}</p>}
+      {!runs && <p className={styles.hint}>{say(lang, 'none')}</p>}
       {r && index < r.plans.length && (
         <>
-          <p className={styles.hint}>{say(lang, 'hint', { trials: fmt.number(r.trials), rows: done.rows })}</p>
+          <p className={styles.hint} data-testid="howsure-table" data-source={done.used.source} data-rows={done.used.rows}>
+            {say(lang, 'hint', { trials: fmt.number(r.trials), table: tableText(done.used, lang, fmt) })}
+          </p>
+          {shared?.stale && <p className={styles.hint} data-testid="howsure-table-stale">{say(lang, 'userTableStale')}</p>}
           <dl className={styles.cards}>
             {cardsOf(r, index, tenure, lang, fmt).map((c) => (
               <div key={c.id} className={styles.card}>
@@ -106,7 +153,7 @@ export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE
           </dl>
         </>
       )}
-      {rows.length > 0 && (state.status === 'running' || (!r && state.status !== 'error')) && (
+      {runs && (state.status === 'running' || (!r && state.status !== 'error')) && (
         <Spinner size="tiny" data-testid="howsure-running"
           label={state.status === 'running' && state.total > 0
             ? say(lang, 'updating', { done: fmt.number(state.done), total: fmt.number(state.total) }) : say(lang, 'waiting')} />

@@ -22,6 +22,7 @@ import { useJob, useRunner, type Done } from '../uncertainty/useJob';
 import { CorrelationEditor } from '../uncertainty/CorrelationEditor';
 import { emptyCorrelation, evaluateCorrelation, withPairs } from '../uncertainty/correlation-draft';
 import { usePooledMonteCarlo } from '../uncertainty/usePool';
+import { shareTable, type SharedTable } from '../uncertainty/shared-table';
 import { VariancePanel } from '../uncertainty/VariancePanel';
 
 const useStyles = makeStyles({
@@ -48,6 +49,21 @@ function namesOf(s: Scenario, index: number): PlanNames {
     baseline: s.baseline.name, plan: s.proposed[Math.min(index, s.proposed.length - 1)].name, periodsPerYear: s.settings.periodsPerYear,
     tenureYears: s.settings.tenureYears, horizonYears: s.settings.horizonYears,
   };
+}
+
+/**
+ * Hands the table to the Summary's "how sure" (shared-table.ts) once the user has edited its rows or
+ * correlated two of them: its last valid state, marked stale while the table has problems; nothing
+ * while unedited or once the tab closes (the Summary then runs the default table).
+ */
+function useShareWithSummary(edited: boolean, rows: SharedTable['rows'] | undefined, correlation: SharedTable['correlation'], invalid: boolean): void {
+  const lastValid = React.useRef<Omit<SharedTable, 'stale'>>();
+  React.useEffect(() => {
+    if (!invalid && rows) lastValid.current = { rows, ...(correlation ? { correlation } : {}) };
+    if (!edited) shareTable(undefined);
+    else if (lastValid.current) shareTable({ ...lastValid.current, stale: invalid });
+  }, [edited, rows, correlation, invalid]);
+  React.useEffect(() => () => shareTable(undefined), []);
 }
 
 function UncertaintyTab({ computed, index }: { computed: Computed; index: number }): React.ReactElement {
@@ -82,6 +98,9 @@ function UncertaintyTab({ computed, index }: { computed: Computed; index: number
   }, [locale]);
   const corrEvaluation = React.useMemo(() => evaluateCorrelation(corr, evaluation.rows, locale), [corr, evaluation.rows, locale]);
   const extra = { correlation: corrEvaluation.correlation, tolerance: corrEvaluation.tolerance };
+  // The stopping tolerance is the tab's own: only the rows and the matrix go to the Summary.
+  const matrixBad = [...corrEvaluation.bad].some((k) => k !== 'tolerance');
+  useShareWithSummary(!!table.edited || !!corrEvaluation.correlation, evaluation.rows, corrEvaluation.correlation, !evaluation.rows || matrixBad);
   // A bad correlation or tolerance holds the run back as a bad setting does.
   const simEvaluation = corrEvaluation.bad.size > 0 ? { ...evaluation, settings: undefined } : evaluation;
   const mcInputs = `${rowsKey}|${JSON.stringify(evaluation.settings ?? null)}|${JSON.stringify(extra)}`;

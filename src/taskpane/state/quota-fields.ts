@@ -8,7 +8,7 @@ import {
   COMPONENTS, findQuotaKey, isQuotaKeyName, roleEntries, ROLES, rolesOf,
   type AssumptionSpec, type ComponentId, type Language, type PlanValues, type RoleId,
 } from '../../engine';
-import { displayText } from '../../i18n';
+import { displayText, parseNumber } from '../../i18n';
 
 const specs = new Map<string, AssumptionSpec>();
 
@@ -74,6 +74,23 @@ export function weightTexts(weights: readonly { name: string; value: number }[],
   weights.forEach((w, i) => { out[w.name] = displayText(quotaFieldSpec(w.name)!, percent[i] / 100, locale); });
   return out;
 }
+
+/**
+ * A weight's text as a reader wants it (issue 15): the stored six-decimal percentage "30.827203" shows
+ * as "30.8" (one decimal; two significant digits under 1 %; trailing zeros dropped; "30,8" in Spanish), the "%" being the
+ * field's unit. Undefined when the text is not a number (shown as typed, with its error) or already short.
+ */
+export function weightDisplay(text: string, locale: string): string | undefined {
+  const percent = parseNumber(text, locale);
+  if (!Number.isFinite(percent)) return undefined;
+  // Under 1 %, two significant digits (0.25, 0.0001): a small weight never reads as 0.
+  const small = percent !== 0 && Math.abs(percent) < 1;
+  const short = new Intl.NumberFormat(locale, small ? { maximumSignificantDigits: 2, useGrouping: false } : { maximumFractionDigits: 1, useGrouping: false }).format(percent);
+  return short === text.trim() ? undefined : short;
+}
+
+/** AssumptionTable's displayOf for the designer's tables: weights short, every other field as stored. */
+export const quotaDisplayOf = (spec: AssumptionSpec) => (spec.key.endsWith('.weight') ? weightDisplay : undefined);
 
 /** The roles and components a row's texts define, in catalogue order. */
 export function layoutOf(values: Readonly<Record<string, unknown>>): Map<RoleId, ComponentId[]> {

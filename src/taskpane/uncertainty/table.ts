@@ -36,6 +36,8 @@ export interface TableDraft {
   /** The locale the texts are typed in. */
   locale: string;
   nextId: number;
+  /** The rows were changed since the default table (the Summary then runs this table: shared-table.ts). */
+  edited?: boolean;
 }
 
 export const DEFAULT_TRIALS = 5000;
@@ -119,7 +121,15 @@ export type TableAction =
   /** Rows made elsewhere (the calibration's fitted parameters): normal, mean and sd as given; a row for the same key and segment is replaced. */
   | { type: 'import'; rows: readonly UncertaintyRow[] };
 
+/** Actions that change the rows (not the run settings or the locale): the table is then the user's own. */
+const EDITS: ReadonlySet<TableAction['type']> = new Set(['add', 'remove', 'key', 'segment', 'kind', 'param', 'import']);
+
 export function reduceTable(d: TableDraft, a: TableAction): TableDraft {
+  const next = reduceRows(d, a);
+  return EDITS.has(a.type) && next !== d && !next.edited ? { ...next, edited: true } : next;
+}
+
+function reduceRows(d: TableDraft, a: TableAction): TableDraft {
   const edit = (id: string, f: (r: RowDraft) => RowDraft) => ({ ...d, rows: d.rows.map((r) => (r.id === id ? f(r) : r)) });
   switch (a.type) {
     case 'add':

@@ -1,4 +1,16 @@
 import { makeStaticStyles } from '@fluentui/react-components';
+import { useMedia } from '../theme';
+
+/**
+ * A pane at (or near) the narrowest Excel allows, 320 px: the header folds its example, language and
+ * currency behind one line and the tabs are small, so the first values a user edits are on the first
+ * screen (issue 15 measured the first plan value at y ≈ 880 of 900 px).
+ */
+export const NARROW_PANE = '(max-width: 360px)';
+
+export function useNarrowPane(): boolean {
+  return useMedia(NARROW_PANE);
+}
 
 /**
  * What keeps the pane inside 320 px (the narrowest Excel allows) in either language: a dropdown may be

@@ -17,6 +17,7 @@ export const W = {
     en: 'You have edited the example since opening it: its description no longer applies.',
     es: 'Ha modificado el ejemplo desde que lo abrió: su descripción ya no se aplica.',
   },
+  headerControls: { en: 'Example, language and currency', es: 'Ejemplo, idioma y moneda' },
   noChange: { en: 'No change: {plan} is the same plan as {baseline}.', es: 'Sin cambios: {plan} es el mismo plan que {baseline}.' },
   staleField: {
     en: 'Results are for {field} at {value}, its value before this edit.',
