@@ -7,36 +7,16 @@
  * block is written when its result exists; the native charts are described here and drawn by
  * src/office/uncertainty.ts (the tornado as horizontal bars).
  */
-import {
-  DECISION_KEYS, findSpec, type Language, type MonteCarloResult, type OptimizeResult, type PlanValues, type TornadoResult,
-} from '../engine';
+import { DECISION_KEYS, findSpec, type Language } from '../engine';
 import { rangeAddress } from './a1';
 import { FORMAT, UNIT_FORMAT } from './labels';
 import { SheetBuilder } from './sheet-builder';
 import type { ChartSpec, SheetKey, SheetSpec } from './types';
 import { assumptionName, labelsIn, type Key } from './uncertainty-labels';
+import type { UncertaintyReport } from './uncertainty-report';
 import { writeSimulation } from './uncertainty-simulation';
 
-/** The optimiser's answer without its projection (plain data: it crosses from the worker), beside the plan it would replace. */
-export interface OptimumSummary extends Omit<OptimizeResult, 'projection'> {
-  current: PlanValues;
-  /** The objective under the current plan. */
-  currentValue: number;
-  /** The budget measure under the current plan (when there is a budget). */
-  currentBudgetUsed?: number;
-}
-
-export interface UncertaintyReport {
-  scenarioName: string;
-  baselineName: string;
-  /** The proposed plan the results are about. */
-  planName: string;
-  planIndex: number;
-  periodsPerYear: number;
-  monteCarlo?: MonteCarloResult;
-  tornado?: TornadoResult;
-  optimum?: OptimumSummary;
-}
+export type { OptimumSummary, UncertaintyReport } from './uncertainty-report';
 
 /** The sheet's mark (worksheet custom property CEQ.sheet), so inserting again updates it in place. */
 export const UNCERTAINTY_SHEET_KEY: SheetKey = 'uncertainty';

@@ -11,7 +11,7 @@ import { FORMAT } from './labels';
 import type { SheetBuilder } from './sheet-builder';
 import type { ChartSpec } from './types';
 import { assumptionName, labelsIn, type Key } from './uncertainty-labels';
-import type { UncertaintyReport } from './uncertainty-sheet';
+import type { UncertaintyReport } from './uncertainty-report';
 
 const abs = { absRow: true, absCol: true };
 /** Standard errors of shares are small: two more decimals than the share itself. */
