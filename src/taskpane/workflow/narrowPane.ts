@@ -17,9 +17,13 @@ export function useNarrowPane(): boolean {
  * narrower than its longest option (the browser shows the option in full when it opens), a field never
  * widens its card, and a long word or paste (a plan name without spaces) wraps instead of widening the
  * page. Tables that need the width keep `white-space: nowrap` and scroll inside their own region.
+ * A message bar's text wraps from its first paint: Fluent lays it out on one unwrapped line and only
+ * switches to its multi-line layout after a ResizeObserver turn, which a busy machine delays (the
+ * Uncertainty tab's preview note was caught 492 px wide).
  */
 export const useNarrowPaneStyles = makeStaticStyles({
   '#root': { overflowWrap: 'anywhere' },
   '.fui-Field, .fui-Select, .fui-Select > select': { minWidth: 0 },
   '.fui-Select > select': { textOverflow: 'ellipsis' },
+  '.fui-MessageBarBody': { whiteSpace: 'normal', minWidth: 0 },
 });
