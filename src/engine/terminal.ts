@@ -58,17 +58,17 @@ export interface RunOffBook {
 export function terminalValue(
   book: RunOffBook, data: Float64Array, segmentStart: number, P: number, ppy: number, discountRate: number, endOfPeriod: boolean,
 ): number {
-  const at = (metric: number, t: number) => data[segmentStart + metric * P + t];
   let revenue = 0, grossProfit = 0, overhead = 0, customerYears = 0, renewed = 0, renewalPay = 0, expanded = 0, expansionPay = 0;
   for (let t = max(0, P - ppy); t < P; t++) {
-    revenue += at(M.revenue, t);
-    grossProfit += at(M.grossProfit, t);
-    overhead += at(M.serviceBonus, t) + at(M.preventionSpend, t) + at(M.peopleCost, t);
-    customerYears += (at(M.customersBegin, t) + at(M.customers, t)) / 2 / ppy;
-    renewed += at(M.renewedArr, t);
-    renewalPay += at(M.commissionRenewal, t);
-    expanded += at(M.expansionArr, t);
-    expansionPay += at(M.commissionExpansion, t);
+    const at = segmentStart + t;
+    revenue += data[at + M.revenue * P];
+    grossProfit += data[at + M.grossProfit * P];
+    overhead += data[at + M.serviceBonus * P] + data[at + M.preventionSpend * P] + data[at + M.peopleCost * P];
+    customerYears += (data[at + M.customersBegin * P] + data[at + M.customers * P]) / 2 / ppy;
+    renewed += data[at + M.renewedArr * P];
+    renewalPay += data[at + M.commissionRenewal * P];
+    expanded += data[at + M.expansionArr * P];
+    expansionPay += data[at + M.commissionExpansion * P];
   }
   if (!(customerYears > 0)) return 0;
   const costPerCustomer = (book.grossMargin * revenue - grossProfit + overhead) / customerYears;
