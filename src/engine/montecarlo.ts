@@ -33,6 +33,7 @@ import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } f
 import { invalid } from './errors';
 import { firstDraws, resolveCorrelation, type CorrelationInfo, type CorrelationInput } from './montecarlo-draws';
 import { converged, type Tolerance } from './montecarlo-errors';
+import { Projector } from './projector';
 import { createRandom, type RandomSource } from './random';
 import { cloneScenario, type Scenario } from './scenario';
 import { summariseRunWork } from './montecarlo-summary';
@@ -117,6 +118,8 @@ export interface Setup {
   redrawnTrials: number[];
   /** Where each metric's total series starts in a projection's data (see offsetOf). */
   offsets: Map<Metric, number>;
+  /** One projector per plan, the baseline first: every trial projects into the same buffers. */
+  projectors: Projector[];
 }
 
 const isFlow = (m: Metric) => !RATE_METRICS.has(m) && !STOCK_METRICS.has(m) && !OPENING_METRICS.has(m);
@@ -183,6 +186,7 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
     redrawn: 0,
     redrawnTrials: [],
     offsets: new Map(),
+    projectors: [s.baseline, ...s.proposed].map(() => new Projector()),
   };
 }
 
