@@ -3,10 +3,10 @@
  * is company-wide. Split from project.ts so that each file of the projection stays small.
  */
 import type { BehaviourValues, PlanValues } from './catalogue';
-import { adoptionAverage, resolveCostFactor, unresolvedShare, type PlanBehaviour } from './behaviour';
+import { resolveCostFactor, unresolvedShare, type PlanBehaviour } from './behaviour';
 
 // Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
-const { min, pow } = Math;
+const { exp, min, pow } = Math;
 
 /** Behaviour of one plan per period, shared by every segment (the plan is company-wide). */
 export const BEHAVIOUR_SERIES = [
@@ -39,13 +39,24 @@ export function behaviourPath(out: Float64Array, adopted: Float64Array, b: Behav
   // Prevention cuts contacts per customer by budget/costPerPoint percent a year, compounding.
   const preventionFactor = 1 - min(0.99, plan.preventionBudget / b.preventionCostPerPoint / 100);
   const targetAcquire = target.sales[0], targetRetain = target.sales[1], targetExpand = target.sales[2];
+  // behaviour.ts adoptionAverage, with each period's exp(−k·t1) kept as the next period's exp(−k·t0)
+  // (the same number: t1 of period t and t0 of period t + 1 are both (t + 1)·dt).
+  const instant = !(b.adoptionHalfLife > 1e-9);
+  const k = Math.LN2 / b.adoptionHalfLife;
+  let startDecay = instant ? 1 : exp(-k * 0);
   for (let t = 0; t <= P; t++) {
     // t = P is the fully adopted row, written to `adopted` (its contacts factor is the last period's).
     const last = t === P;
     const row = last ? adopted : out;
     const stride = last ? 1 : P;
     const at = last ? 0 : t;
-    const a = last ? 1 : adoptionAverage(t * dt, (t + 1) * dt, b.adoptionHalfLife);
+    let a = 1;
+    if (!last && !instant) {
+      const t0 = t * dt, t1 = (t + 1) * dt;
+      const endDecay = exp(-k * t1);
+      a = 1 - (startDecay - endDecay) / (k * (t1 - t0));
+      startDecay = endDecay;
+    }
     const acquire = b.effortAcquire + (targetAcquire - b.effortAcquire) * a;
     const retain = b.effortRetain + (targetRetain - b.effortRetain) * a;
     const expand = b.effortExpand + (targetExpand - b.effortExpand) * a;

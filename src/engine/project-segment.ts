@@ -115,6 +115,7 @@ export function projectSegment(
   let pools = useSbg ? 1 : maxPools;
   let misSoldOnBooks = 0;
   let startCycleSurvival = 1;
+  let phase = -1;
 
   for (let t = 0; t < P; t++) {
     const t0 = t * dt;
@@ -128,8 +129,9 @@ export function projectSegment(
     const renewed = renewedShareAverage(t0, t0 + dt, v.contractTermYears);
     const flatChurn = phasedChurn(c0, churnNow, renewed);
     const renewingChurn = min(0.99, churnNow);
-    const pressure = c0 > 0 ? flatChurn / c0 : 1;
-    const renewingPressure = c0 > 0 ? renewingChurn / c0 : 1;
+    // Only the sBG curves scale by pressure.
+    const pressure = useSbg && c0 > 0 ? flatChurn / c0 : 1;
+    const renewingPressure = useSbg && c0 > 0 ? renewingChurn / c0 : 1;
     const flatStep = periodStep(flatChurn, dt);
     const renewalSurvival = v.contractTermYears === 1 ? 1 - renewingChurn : pow(1 - renewingChurn, v.contractTermYears);
 
@@ -164,7 +166,7 @@ export function projectSegment(
 
     // 1. The book: churn where contracts renew, then contraction and expansion of what stays. Renewal
     //    commission is paid on the ARR that renews, net of the churn that falls on it.
-    const phase = t % termPeriods;
+    phase = phase + 1 === termPeriods ? 0 : phase + 1; // t mod termPeriods
     for (let j = 0; j < pools; j++) {
       const n = work[bookN + j];
       const a = work[bookA + j];
@@ -176,7 +178,11 @@ export function projectSegment(
         survival = useSbg ? sbgSpanSurvival(alpha, beta, t0 + v.baseTenureYears, dt, pressure) : 1 - flatStep;
         const yearSurvival = useSbg ? (dt === 1 ? survival : pow(survival, ppy)) : 1 - flatChurn;
         const termSurvival = v.contractTermYears === 1 ? yearSurvival : pow(yearSurvival, v.contractTermYears);
-        renewedA += (a / startCycleSurvival) * midGrowth * termSurvival * dt / v.contractTermYears;
+        // Dividing by 1 and multiplying by 1 change nothing (IEEE 754 is exact there), so they are skipped.
+        let renewing = startCycleSurvival === 1 ? a : a / startCycleSurvival;
+        renewing = renewing * midGrowth * termSurvival;
+        if (dt !== 1) renewing *= dt;
+        renewedA += v.contractTermYears === 1 ? renewing : renewing / v.contractTermYears;
         startCycleSurvival *= survival;
       } else if (useSbg) {
         const age = t - work[bookAcq + j];
