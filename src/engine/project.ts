@@ -2,7 +2,8 @@ import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } fro
 import { baselineFlows, planBehaviour, type PlanBehaviour } from './behaviour';
 import { M, METRIC_COUNT, type Metric } from './metrics';
 import { B, behaviourPath, SERIES_COUNT, type BehaviourSeries } from './project-behaviour';
-import { emptyRunOffBook, periodLogs, projectSegment, sumSegments } from './project-segment';
+import { emptyRunOffBook, periodLogs, projectSegment } from './project-segment';
+import { sumSegments } from './project-totals';
 import type { Scenario } from './scenario';
 import { terminalValue, type RunOffBook } from './terminal';
 import { flatRunOffs, runOffCosts } from './terminal-flat';

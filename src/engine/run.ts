@@ -1,4 +1,4 @@
-import type { PlanValues } from './catalogue';
+import type { PlanValues, SegmentValues } from './catalogue';
 import { compare, type Comparison } from './compare';
 import type { Problem } from './errors';
 import { project, type Projection } from './project';
@@ -16,7 +16,13 @@ export interface ScenarioResult {
 /** Projects one plan of a scenario; plans with roles (or against a baseline with roles) go through the quota layer. */
 export function projectPlan(s: Scenario, plan: PlanValues): Projection {
   if (planUsesQuotas(plan) || planUsesQuotas(s.baseline.values)) return projectWithQuotas(s, plan);
-  return project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan);
+  const names = new Array<string>(s.segments.length);
+  const values = new Array<SegmentValues>(s.segments.length);
+  for (let i = 0; i < s.segments.length; i++) {
+    names[i] = s.segments[i].name;
+    values[i] = s.segments[i].values;
+  }
+  return project(s.settings, names, values, s.behaviour, s.baseline.values, plan);
 }
 
 /** Validates, then projects the baseline and every proposed plan and compares each with the baseline. */
