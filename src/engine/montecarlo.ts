@@ -34,6 +34,7 @@ import { invalid } from './errors';
 import { firstDraws, resolveCorrelation, type CorrelationInfo, type CorrelationInput } from './montecarlo-draws';
 import { converged, type Tolerance } from './montecarlo-errors';
 import { Projector } from './projector';
+import { planUsesQuotas } from './quota-plan';
 import { createRandom, type RandomSource } from './random';
 import { cloneScenario, type Scenario } from './scenario';
 import { summariseRunWork } from './montecarlo-summary';
@@ -186,8 +187,15 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
     redrawn: 0,
     redrawnTrials: [],
     offsets: new Map(),
-    projectors: [s.baseline, ...s.proposed].map(() => new Projector()),
+    projectors: projectorsFor(trial),
   };
+}
+
+/** One projector per plan of the trial scenario, the baseline first (montecarlo-trial.ts). */
+function projectorsFor(trial: Scenario): Projector[] {
+  const plans = [trial.baseline, ...trial.proposed];
+  const flat = !plans.some((p) => planUsesQuotas(p.values));
+  return plans.map(() => new Projector(flat));
 }
 
 export function emptyTrials(n: number): PlanTrials {

@@ -18,11 +18,17 @@ export class Projector {
   last: Projection | undefined;
 
   /**
+   * `flat`: the caller knows that neither the plans it will project nor the baseline have a quota layer
+   * (a Monte Carlo run's plans keep their keys: draws only change values), so no call looks for one.
+   */
+  constructor(private readonly flat = false) {}
+
+  /**
    * projectPlan(s, plan), into this projector's buffers (the same Projection object every time). Plans
    * with a quota layer go through projectPlan, which allocates (their report is kept per projection).
    */
   project(s: Scenario, plan: PlanValues): Projection {
-    if (planUsesQuotas(plan) || planUsesQuotas(s.baseline.values)) return (this.last = projectPlan(s, plan));
+    if (!this.flat && (planUsesQuotas(plan) || planUsesQuotas(s.baseline.values))) return (this.last = projectPlan(s, plan));
     const { settings, segments } = s;
     const P = settings.horizonYears * settings.periodsPerYear;
     let projection = this.projection;
