@@ -76,7 +76,8 @@ export function behaviourPath(out: Float64Array, adopted: Float64Array, b: Behav
     row[B.acquisitionFactor * stride + at] = effortFactor(acquire * salesLevel / b.effortAcquire, b.elasticityAcquire);
     row[B.salesChurnFactor * stride + at] = effortFactor(retain * salesLevel / b.effortRetain, -b.elasticityRetain);
     row[B.expansionFactor * stride + at] = effortFactor(expand * salesLevel / b.effortExpand, b.elasticityExpand);
-    row[B.contactsFactor * stride + at] = last ? out[B.contactsFactor * P + P - 1] : pow(preventionFactor, (t + 0.5) * dt);
+    // 1 to any (finite) power is 1: no prevention budget, no pow.
+    row[B.contactsFactor * stride + at] = last ? out[B.contactsFactor * P + P - 1] : preventionFactor === 1 ? 1 : pow(preventionFactor, (t + 0.5) * dt);
     row[B.salesLevel * stride + at] = salesLevel;
     row[B.serviceLevel * stride + at] = serviceLevel;
     row[B.salesAttrition * stride + at] = salesAttrition;
