@@ -30,13 +30,23 @@ export function annualChurnRate(churned: number, customersBegin: number, ppy: nu
 export function sumSegments(data: Float64Array, nSeg: number, P: number, ppy: number): void {
   const stride = METRIC_COUNT * P;
   const total = nSeg * stride;
-  // Summed in segment order from 0, as repeated += into a cleared row would. Rates are recomputed below.
+  // Summed in segment order from 0, as repeated += into a cleared row would (0 + a + b + c is
+  // ((0 + a) + b) + c): written out for up to four segments, a loop per entry costs three times as
+  // much. Rates are recomputed below.
+  const s1 = stride, s2 = 2 * stride, s3 = 3 * stride;
   for (let m = 0; m < METRIC_COUNT; m++) {
     if (m === M.nrr || m === M.grr || m === M.churnRate) continue;
-    for (let i = m * P; i < (m + 1) * P; i++) {
-      let sum = 0;
-      for (let s = 0; s < nSeg; s++) sum += data[s * stride + i];
-      data[total + i] = sum;
+    const from = m * P, to = (m + 1) * P;
+    if (nSeg === 1) for (let i = from; i < to; i++) data[total + i] = 0 + data[i];
+    else if (nSeg === 2) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i];
+    else if (nSeg === 3) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i];
+    else if (nSeg === 4) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i] + data[s3 + i];
+    else {
+      for (let i = from; i < to; i++) {
+        let sum = 0;
+        for (let s = 0; s < nSeg; s++) sum += data[s * stride + i];
+        data[total + i] = sum;
+      }
     }
   }
   for (let t = 0; t < P; t++) {
