@@ -5,7 +5,6 @@
  * books of different segments are independent, so stepping them together, year by year, lets it work
  * on several chains at once. Every book gets exactly the arithmetic it would get on its own.
  */
-import { ceilingAtMid } from './churn';
 import { M } from './metrics';
 import type { RunOffBook } from './terminal';
 
@@ -92,7 +91,16 @@ export function flatRunOffs(books: readonly RunOffBook[], count: number, costs: 
         continue;
       }
       const survival = 1 - book.churn;
-      const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
+      // churn.ts ceilingAtMid over one year, written out because these are the hottest lines of a
+      // projection: the same operations in the same order, so the same numbers.
+      let expansion = book.expansion;
+      if (book.walletMultiple !== 0) {
+        const wallet = book.walletMultiple * book.arpa0;
+        const arpa = arrBegin / customersBegin;
+        const first = book.walletMultiple <= 1 ? 0 : max(0, (wallet - arpa) / (wallet - book.arpa0));
+        const mid = arpa * sqrt((1 - book.contraction) * (1 + book.expansion * first));
+        expansion = book.expansion * (book.walletMultiple <= 1 ? 0 : max(0, (wallet - mid) / (wallet - book.arpa0)));
+      }
       const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
       const staying = a * survival;
       const kept = staying * (1 - book.contraction);
