@@ -5,7 +5,8 @@
  * projection before it projects the next plan with the same projector.
  */
 import type { PlanValues, SegmentValues } from './catalogue';
-import { Projection, projectInto, projectionBuffers, type ProjectionBuffers } from './project';
+import { Projection } from './project';
+import { projectInto, projectionBuffers, type ProjectionBuffers } from './project-into';
 import { planUsesQuotas } from './quota-plan';
 import { projectPlan } from './run';
 import type { Scenario } from './scenario';
