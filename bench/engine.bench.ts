@@ -32,15 +32,17 @@ export async function run(): Promise<string[]> {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     lines.push(`projection, 10 years x 3 segments, ${ppy} period(s)/year: ${(count / seconds).toFixed(0)} per second, ${(seconds / count * 1e6).toFixed(1)} µs each${sink > 0 ? '' : ' (!)'}`);
   }
-  // Model version 2 against version 1 (bench/v1), interleaved in one run so both see the same machine.
+  // Model version 2 against version 1 (bench/v1), interleaved in one run so both see the same machine;
+  // the best round of each, because other work on a shared machine only ever adds time.
   s.settings.periodsPerYear = 1;
   const plan = s.proposed[0].values;
-  const rounds = 3;
-  let timeV1 = 0, timeV2 = 0;
-  for (let r = 0; r < rounds; r++) {
-    timeV1 += timePerProjection(100_000, () => v1(s).value('arr', 0)) / rounds;
-    timeV2 += timePerProjection(100_000, () => projectPlan(s, plan).value('arr', 0)) / rounds;
+  let timeV1 = Infinity, timeV2 = Infinity;
+  for (let r = 0; r < 5; r++) {
+    timeV1 = Math.min(timeV1, timePerProjection(100_000, () => v1(s).value('arr', 0)));
+    timeV2 = Math.min(timeV2, timePerProjection(100_000, () => projectPlan(s, plan).value('arr', 0)));
   }
-  lines.push(`model version 2 against version 1, annual 10 years x 3 segments: ${timeV2.toFixed(1)} µs against ${timeV1.toFixed(1)} µs, ${(timeV2 / timeV1).toFixed(2)}x (target at most 1.5x)`);
+  const ratio = timeV2 / timeV1;
+  lines.push(`model version 2 against version 1, annual 10 years x 3 segments: ${timeV2.toFixed(1)} µs against ${timeV1.toFixed(1)} µs, ${ratio.toFixed(2)}x `
+    + `(target at most 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'}; version 2 adds the run-off of the horizon-end book, 50 years per segment, where version 1 had a perpetuity)`);
   return lines;
 }

@@ -29,8 +29,17 @@ function threadRunner(file: string): PartRunner & { stop(): Promise<number> } {
   const w = new Worker(`require(${JSON.stringify(file)}).worker()`, { eval: true });
   return {
     run: (from, to) => new Promise<MonteCarloPart>((resolve, reject) => {
-      w.once('message', resolve);
-      w.once('error', reject);
+      // Each listener goes when the other fires, so a long run does not pile them up on the worker.
+      const onError = (error: Error) => {
+        w.off('message', onMessage);
+        reject(error);
+      };
+      const onMessage = (part: MonteCarloPart) => {
+        w.off('error', onError);
+        resolve(part);
+      };
+      w.once('message', onMessage);
+      w.once('error', onError);
       w.postMessage({ from, to });
     }),
     stop: () => w.terminate(),

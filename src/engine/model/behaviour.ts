@@ -13,19 +13,22 @@ const { exp, expm1, log1p, max, min, pow } = Math;
  * the baseline shares are returned as they are: s = b exactly.
  */
 export function attractionShares(baseline: readonly number[], pulls: readonly number[], epsilon: number, floor: number): number[] {
-  if (epsilon === 0 || pulls.every((r) => r === 1)) return baseline.slice();
   const n = baseline.length;
+  let unchanged = true;
+  for (let i = 0; i < n; i++) if (pulls[i] !== 1) unchanged = false;
+  if (epsilon === 0 || unchanged) return baseline.slice();
   const free = 1 - n * floor;
   let total = 0;
-  const weights = new Array<number>(n);
+  const shares = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const freeShare = (baseline[i] - floor) / free;
-    weights[i] = freeShare * pow(pulls[i], epsilon);
-    total += weights[i];
+    shares[i] = freeShare * pow(pulls[i], epsilon);
+    total += shares[i];
   }
   // Every pull is above 0 when λ > 0; with λ = 0 and every rate 0 only the floors remain, spread as the baseline was.
   if (!(total > 0)) return baseline.slice();
-  return weights.map((w) => floor + free * (w / total));
+  for (let i = 0; i < n; i++) shares[i] = floor + free * (shares[i] / total);
+  return shares;
 }
 
 /** The long-run behaviour a plan induces once fully adopted, relative to the baseline plan. */
@@ -159,7 +162,8 @@ export function withRampLoss(level: number, attrition: number, attrition0: numbe
  */
 export function planBehaviour(plan: PlanValues, baseline: PlanValues, b: BehaviourValues, flows: BaselineFlows = defaultFlows()): PlanBehaviour {
   const lambda = b.nonCashPull;
-  const pulls = salesIntensityRatios(plan, baseline).map((r) => pull(r, lambda));
+  const ratios = salesIntensityRatios(plan, baseline);
+  const pulls = [pull(ratios[0], lambda), pull(ratios[1], lambda), pull(ratios[2], lambda)];
   const sales = attractionShares(salesBaseline(b), pulls, b.responsiveness, b.effortFloor) as [number, number, number];
   // Service effort splits between resolving (paid through outcomeWeight) and closing (the rest).
   const servicePulls = [pull(relative(plan.outcomeWeight, baseline.outcomeWeight), lambda),

@@ -364,7 +364,9 @@ export function specsOf(scope: Scope): readonly AssumptionSpec[] {
 export function defaultsOf<S extends Scope>(scope: S): Record<KeyOf<S>, number> {
   const out: Record<string, number> = {};
   for (const s of CATALOGUE) if (s.scope === scope) out[s.key] = s.defaultValue;
-  return out as Record<KeyOf<S>, number>;
+  // A copy by spread: V8 keeps an object filled key by key with some forty keys (the behaviour scope)
+  // as a slow dictionary, and every projection reads hundreds of its values (a third of its time).
+  return { ...out } as Record<KeyOf<S>, number>;
 }
 
 export const ALL_KEYS: readonly string[] = CATALOGUE.map((s) => s.key);

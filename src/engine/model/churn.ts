@@ -2,7 +2,7 @@
  * Churn helpers shared by the projection (project.ts) and the run-off of the horizon-end book
  * (terminal.ts), so both apply exactly the same rules.
  */
-const { floor, max, min, pow } = Math;
+const { floor, max, min, pow, sqrt } = Math;
 
 /**
  * The annual churn in force while a share `renewed` of the book has renewed under the plan: the
@@ -80,6 +80,8 @@ export function ceilingFactor(walletMultiple: number, arpa0: number, arpa: numbe
 export function ceilingAtMid(walletMultiple: number, arpa0: number, arpa: number, expansion: number, contraction: number, dt: number): number {
   if (walletMultiple === 0) return 1;
   const first = ceilingFactor(walletMultiple, arpa0, arpa);
-  const mid = arpa * pow((1 - contraction) * (1 + expansion * first), dt / 2);
+  const growth = (1 - contraction) * (1 + expansion * first);
+  // x^(1/2) is sqrt(x) bit for bit (V8's pow takes that path too), and sqrt is several times faster.
+  const mid = arpa * (dt === 1 ? sqrt(growth) : pow(growth, dt / 2));
   return ceilingFactor(walletMultiple, arpa0, mid);
 }

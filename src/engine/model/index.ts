@@ -5,6 +5,7 @@ export * from './scenario';
 export * from './behaviour';
 export * from './metrics';
 export * from './project';
+export { projectInto, projectionBuffers, type ProjectionBuffers } from './project-into';
 export * from './churn';
 export * from './terminal';
 export * from './rollup';

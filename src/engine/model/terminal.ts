@@ -1,48 +1,14 @@
 import { ceilingAtMid, sbgOpportunityHazard, sbgRenewalSurvival, sbgSpanSurvival } from './churn';
-import { M } from './metrics';
+import type { RunOffBook } from './run-off-book';
+import { flatRunOffs, RUN_OFF_YEARS, runOffCosts, withTail } from './terminal-flat';
+
+export { RUN_OFF_YEARS } from './terminal-flat';
 
 // Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
-const { max, pow, sqrt } = Math;
+const { pow, sqrt } = Math;
 
-/** Years of run-off simulated year by year before the geometric tail takes over. */
-export const RUN_OFF_YEARS = 50;
+export type { RunOffBook } from './run-off-book';
 
-/**
- * The book on hand at the horizon and the fully adopted behaviour it runs off under (MODEL.md section
- * 6): what terminalValue needs from the projection of one segment.
- */
-export interface RunOffBook {
-  /**
-   * Customers and ARR per pool: pool 0 is the starting base (renewals spread evenly, so it churns every
-   * year); the others have renewed at least once (a ring by renewal phase under flat churn, one pool
-   * per acquisition period under sBG).
-   */
-  n: Float64Array;
-  a: Float64Array;
-  /** Under sBG, the yearly renewal opportunity each pool faces next (pool 0 unused); null under flat churn. */
-  nextOpportunity: Float64Array | null;
-  /** Customers and ARR of all pools together (under flat churn every pool runs off alike, so these are all it needs). */
-  bookCustomers: number;
-  bookArr: number;
-  /** Tenure of the starting base at the horizon (years). */
-  startTenure: number;
-  /** Customers still in their first contract term (at the entered ARR per account): good and mis-sold. */
-  pendingGood: number;
-  pendingBad: number;
-  /** Annual churn of the book once the plan is fully adopted (flat), and its ratio to the entered churn (sBG). */
-  churn: number;
-  pressure: number;
-  alpha: number;
-  beta: number;
-  termYears: number;
-  /** Annual expansion rate before the ceiling, fully adopted; contraction as entered. */
-  expansion: number;
-  contraction: number;
-  arpa0: number;
-  walletMultiple: number;
-  grossMargin: number;
-  misSoldChurn: number;
-}
 
 /**
  * Terminal value, as of the horizon (undiscounted to today): the discounted contribution of the book on
@@ -58,76 +24,15 @@ export interface RunOffBook {
 export function terminalValue(
   book: RunOffBook, data: Float64Array, segmentStart: number, P: number, ppy: number, discountRate: number, endOfPeriod: boolean,
 ): number {
-  const at = (metric: number, t: number) => data[segmentStart + metric * P + t];
-  let revenue = 0, grossProfit = 0, overhead = 0, customerYears = 0, renewed = 0, renewalPay = 0, expanded = 0, expansionPay = 0;
-  for (let t = max(0, P - ppy); t < P; t++) {
-    revenue += at(M.revenue, t);
-    grossProfit += at(M.grossProfit, t);
-    overhead += at(M.serviceBonus, t) + at(M.preventionSpend, t) + at(M.peopleCost, t);
-    customerYears += (at(M.customersBegin, t) + at(M.customers, t)) / 2 / ppy;
-    renewed += at(M.renewedArr, t);
-    renewalPay += at(M.commissionRenewal, t);
-    expanded += at(M.expansionArr, t);
-    expansionPay += at(M.commissionExpansion, t);
-  }
-  if (!(customerYears > 0)) return 0;
-  const costPerCustomer = (book.grossMargin * revenue - grossProfit + overhead) / customerYears;
-  const renewalRate = renewed > 0 ? renewalPay / renewed : 0;
-  const expansionRate = expanded > 0 ? expansionPay / expanded : 0;
-
-  return book.nextOpportunity === null
-    ? flatRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod)
-    : sbgRunOff(book, costPerCustomer, renewalRate, expansionRate, discountRate, endOfPeriod);
+  if (!runOffCosts(book, data, segmentStart, P, ppy, oneCost, 0)) return 0;
+  if (book.nextOpportunity !== null) return sbgRunOff(book, oneCost[0], oneCost[1], oneCost[2], discountRate, endOfPeriod);
+  oneBook[0] = book;
+  flatRunOffs(oneBook, 1, oneCost, discountRate, endOfPeriod, oneValue);
+  return oneValue[0];
 }
-
-/** The discounted run-off years summed, plus the geometric tail at the last ratio when it is in (0, 1). */
-function withTail(value: number, previous: number, last: number): number {
-  const ratio = previous !== 0 ? last / previous : 0;
-  return ratio > 0 && ratio < 1 ? value + last * ratio / (1 - ratio) : value;
-}
-
-/** Under flat churn every pool keeps the same share a year, so the book runs off as one. */
-function flatRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {
-  const survival = 1 - book.churn;
-  const termSurvival = pow(survival, book.termYears);
-  const halfContraction = 1 - sqrt(1 - book.contraction);
-  const yearFactor = 1 / (1 + discountRate);
-  let discount = pow(1 + discountRate, endOfPeriod ? -1 : -0.5);
-  let n = book.bookCustomers, a = book.bookArr;
-  let pending = book.pendingGood + book.pendingBad;
-  let value = 0, previous = 0, last = 0;
-  for (let y = 0; y < RUN_OFF_YEARS; y++) {
-    const customersBegin = pending + n;
-    const arrBegin = pending * book.arpa0 + a;
-    if (!(customersBegin > 0)) break;
-    const expansion = book.expansion * ceilingAtMid(book.walletMultiple, book.arpa0, arrBegin / customersBegin, book.expansion, book.contraction, 1);
-    const midGrowth = sqrt((1 - book.contraction) * (1 + expansion));
-    const staying = a * survival;
-    const kept = staying * (1 - book.contraction);
-    let renewedA = staying * midGrowth / book.termYears;
-    let expansionA = kept * expansion;
-    n *= survival;
-    a = kept * (1 + expansion);
-    if (pending > 0) {
-      // The first contract term ends in the first run-off year: leavers go, survivors join the book
-      // mid-year (half a year of contraction and expansion, no second renewal).
-      const survivors = book.pendingGood * termSurvival + book.pendingBad * (1 - book.misSoldChurn);
-      const joinKept = survivors * book.arpa0 * (1 - halfContraction);
-      const grown = joinKept * (sqrt(1 + expansion) - 1);
-      renewedA += survivors * book.arpa0;
-      expansionA += grown;
-      n += survivors;
-      a += joinKept + grown;
-      pending = 0;
-    }
-    const contribution = book.grossMargin * (arrBegin + a) / 2 - cost * (customersBegin + n) / 2 - renewalRate * renewedA - expansionRate * expansionA;
-    previous = last;
-    last = contribution * discount;
-    value += last;
-    discount *= yearFactor;
-  }
-  return withTail(value, previous, last);
-}
+const oneBook: RunOffBook[] = [];
+const oneCost = new Float64Array(3);
+const oneValue = new Float64Array(1);
 
 /** Under sBG each pool runs off on its own curve: the starting base by tenure, the others one opportunity a year. */
 function sbgRunOff(book: RunOffBook, cost: number, renewalRate: number, expansionRate: number, discountRate: number, endOfPeriod: boolean): number {

@@ -3,3 +3,4 @@ export * from './validate';
 export * from './scenario-limits';
 export * from './scenario-json';
 export * from './run';
+export * from './projector';

@@ -1,4 +1,4 @@
-import { type PlanValues, compare, type Comparison, project, type Projection, type Scenario } from '../model';
+import { type PlanValues, type SegmentValues, compare, type Comparison, project, type Projection, type Scenario } from '../model';
 import type { Problem } from '../text';
 import { projectWithQuotas, planUsesQuotas, rolesOf, roleKey } from '../quota';
 import { assertValidScenario } from './validate';
@@ -12,7 +12,13 @@ export interface ScenarioResult {
 /** Projects one plan of a scenario; plans with roles (or against a baseline with roles) go through the quota layer. */
 export function projectPlan(s: Scenario, plan: PlanValues): Projection {
   if (planUsesQuotas(plan) || planUsesQuotas(s.baseline.values)) return projectWithQuotas(s, plan);
-  return project(s.settings, s.segments.map((g) => g.name), s.segments.map((g) => g.values), s.behaviour, s.baseline.values, plan);
+  const names = new Array<string>(s.segments.length);
+  const values = new Array<SegmentValues>(s.segments.length);
+  for (let i = 0; i < s.segments.length; i++) {
+    names[i] = s.segments[i].name;
+    values[i] = s.segments[i].values;
+  }
+  return project(s.settings, names, values, s.behaviour, s.baseline.values, plan);
 }
 
 /** Validates, then projects the baseline and every proposed plan and compares each with the baseline. */

@@ -1,15 +1,15 @@
 /**
  * One trial of a Monte Carlo run (montecarlo.ts): its draws written into the trial scenario (drawn
  * again while they break a cross-field rule), then the baseline and every proposed plan projected
- * with them and the few numbers a run keeps recorded at the trial's index. The hot path: no
- * allocation beyond the projections themselves.
+ * with them (each plan by its own projector, into buffers reused by every trial) and the few
+ * numbers a run keeps recorded at the trial's index. The hot path: nothing is allocated (plans with a
+ * quota layer excepted).
  */
 import type { Metric } from '../model';
 import { discountFactor } from '../model';
 import { ModelError, type Problem } from '../text';
 import type { Setup } from './montecarlo-types';
 import type { Projection } from '../model';
-import { projectPlan } from '../scenario';
 import type { Scenario } from '../model';
 import { trialInconsistency } from './uncertainty';
 
@@ -82,7 +82,7 @@ export function evaluateTrial(c: Setup, trial: number): void {
   const P = c.periods;
   const T = c.count;
   const df = c.rateVaries ? discountFactors(s, P, c.discount) : c.discount;
-  const base = projectPlan(s, s.baseline.values);
+  const base = c.projectors[0].project(s, s.baseline.values);
   const bd = base.data;
   const contribution = offsetOf(c, base, 'contribution');
   const revenue = offsetOf(c, base, 'revenue');
@@ -90,9 +90,9 @@ export function evaluateTrial(c: Setup, trial: number): void {
   for (let t = 0; t < P; t++) pvBase += bd[contribution + t] * df[t];
   const equityBase = pvBase + base.terminalValue[base.totalIndex] * df[P];
   c.baselineEquity[k] = equityBase;
-  const proposals = s.proposed.map((p) => projectPlan(s, p.values));
-  for (let j = 0; j < proposals.length; j++) {
-    const p = proposals[j];
+  const plans = s.proposed.length;
+  for (let j = 0; j < plans; j++) {
+    const p = c.projectors[j + 1].project(s, s.proposed[j].values);
     const pd = p.data;
     const o = c.outcomes[j];
     let npv = 0, tenure = 0, pv = 0;
@@ -124,7 +124,7 @@ export function evaluateTrial(c: Setup, trial: number): void {
       for (let t = 0; t < P; t++) v[t * T + k] = bd[at + t];
       continue;
     }
-    const qd = proposals[store.plan!].data;
+    const qd = c.projectors[store.plan! + 1].last!.data;
     if (store.kind === 'proposed') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t];
     else if (store.kind === 'delta') for (let t = 0; t < P; t++) v[t * T + k] = qd[at + t] - bd[at + t];
     else {

@@ -5,6 +5,7 @@ import type { CorrelationInfo, CorrelationInput } from './montecarlo-draws';
 import type { RandomSource, Spread } from '../math';
 import type { Scenario } from '../model';
 import type { Dimension } from './uncertainty';
+import type { Projector } from '../scenario';
 
 /** baseline, each proposed plan, their difference, and the running total of that difference. */
 export type SeriesKind = 'baseline' | 'proposed' | 'delta' | 'cumulativeDelta';
@@ -180,4 +181,6 @@ export interface Setup {
   redrawnTrials: number[];
   /** Where each metric's total series starts in a projection's data (see offsetOf). */
   offsets: Map<Metric, number>;
+  /** One projector per plan, the baseline first: every trial projects into the same buffers. */
+  projectors: Projector[];
 }

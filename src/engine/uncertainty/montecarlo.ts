@@ -34,6 +34,8 @@ import { invalid } from '../text';
 import { firstDraws, resolveCorrelation } from './montecarlo-draws';
 import { converged } from './montecarlo-errors';
 import { createRandom } from '../math';
+import { planUsesQuotas } from '../quota';
+import { Projector } from '../scenario';
 import { cloneScenario, type Scenario } from '../model';
 import { summariseRunWork } from './montecarlo-summary';
 import { discountFactors, drawTrial, evaluateTrial } from './montecarlo-trial';
@@ -120,7 +122,15 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
     redrawn: 0,
     redrawnTrials: [],
     offsets: new Map(),
+    projectors: projectorsFor(trial),
   };
+}
+
+/** One projector per plan of the trial scenario, the baseline first (montecarlo-trial.ts). */
+function projectorsFor(trial: Scenario): Projector[] {
+  const plans = [trial.baseline, ...trial.proposed];
+  const flat = !plans.some((p) => planUsesQuotas(p.values));
+  return plans.map(() => new Projector(flat));
 }
 
 export function emptyTrials(n: number): PlanTrials {

@@ -1,0 +1,58 @@
+/**
+ * The rates of a projection's period (NRR, GRR, logo churn, annualised) and the total column
+ * (project.ts): shared by each segment's loop (project-segment.ts) and the totals.
+ */
+import { M, METRIC_COUNT } from './metrics';
+
+// Bound once: inside a sandboxed bundle (and jest's vm) each lookup of the global Math is slow (see sbg.ts).
+const { max, pow } = Math;
+
+/** NRR and GRR of a period, annualised so that quarterly and monthly rows read like annual ones. */
+export function setRetentionRates(data: Float64Array, nrrAt: number, grrAt: number, arrBegin: number, expansion: number, contraction: number, churned: number, ppy: number): void {
+  if (!(arrBegin > 0)) {
+    data[nrrAt] = 0;
+    data[grrAt] = 0;
+    return;
+  }
+  const gross = max(0, (arrBegin - contraction - churned) / arrBegin);
+  const net = max(0, (arrBegin + expansion - contraction - churned) / arrBegin);
+  data[nrrAt] = ppy === 1 ? net : pow(net, ppy);
+  data[grrAt] = ppy === 1 ? gross : pow(gross, ppy);
+}
+
+/** Logo churn of a period, annualised. */
+export function annualChurnRate(churned: number, customersBegin: number, ppy: number): number {
+  if (!(customersBegin > 0)) return 0;
+  return ppy === 1 ? churned / customersBegin : 1 - pow(1 - churned / customersBegin, ppy);
+}
+
+/** The total column: flows and stocks add up across segments; retention rates are recomputed. */
+export function sumSegments(data: Float64Array, nSeg: number, P: number, ppy: number): void {
+  const stride = METRIC_COUNT * P;
+  const total = nSeg * stride;
+  // Summed in segment order from 0, as repeated += into a cleared row would (0 + a + b + c is
+  // ((0 + a) + b) + c): written out for up to four segments, a loop per entry costs three times as
+  // much. Rates are recomputed below.
+  const s1 = stride, s2 = 2 * stride, s3 = 3 * stride;
+  for (let m = 0; m < METRIC_COUNT; m++) {
+    if (m === M.nrr || m === M.grr || m === M.churnRate) continue;
+    const from = m * P, to = (m + 1) * P;
+    if (nSeg === 1) for (let i = from; i < to; i++) data[total + i] = 0 + data[i];
+    else if (nSeg === 2) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i];
+    else if (nSeg === 3) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i];
+    else if (nSeg === 4) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i] + data[s3 + i];
+    else {
+      for (let i = from; i < to; i++) {
+        let sum = 0;
+        for (let s = 0; s < nSeg; s++) sum += data[s * stride + i];
+        data[total + i] = sum;
+      }
+    }
+  }
+  for (let t = 0; t < P; t++) {
+    const at = total + t;
+    setRetentionRates(data, at + M.nrr * P, at + M.grr * P, data[at + M.arrBegin * P], data[at + M.expansionArr * P],
+      data[at + M.contractionArr * P], data[at + M.churnedArr * P], ppy);
+    data[at + M.churnRate * P] = annualChurnRate(data[at + M.churnedCustomers * P], data[at + M.customersBegin * P], ppy);
+  }
+}
