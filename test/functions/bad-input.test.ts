@@ -144,6 +144,11 @@ describe('messages name the key or argument, the value and the range', () => {
     const m = messageOf('PROJECT', [[null]], [['commissionNew', 0], ['commissionRenewal', 0]]);
     expect(m).toMatch(/plan\.commissionNew.*\(and 1 more problem\)/);
   });
+
+  it('refuses a run-off that has no finite value (no expansion ceiling, expansion that outgrows churn and discounting), naming walletMultiple', () => {
+    const m = messageOf('PROJECT', [['walletMultiple', 0], ['expansion', 0.3], ['contraction', 0]], [[null]]);
+    expect(m).toMatch(/^#VALUE! walletMultiple: with no expansion ceiling \(walletMultiple 0\), segment 1's book still grows/);
+  });
 });
 
 describe('caps', () => {

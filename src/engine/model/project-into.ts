@@ -11,7 +11,8 @@ import { behaviourPath, SERIES_COUNT } from './project-behaviour';
 import { emptyRunOffBook, periodLogs, projectSegment } from './project-segment';
 import { sumSegments } from './project-totals';
 import { terminalValue, type RunOffBook } from './terminal';
-import { flatRunOffs, runOffCosts } from './terminal-flat';
+import { flatRunOffs, RUN_OFF_YEARS, runOffCosts } from './terminal-flat';
+import { invalid } from '../text';
 
 /**
  * What a plan with a quota layer (quota-project.ts) adds to a projection. Flat plans pass none, so
@@ -122,6 +123,9 @@ function terminalValues(data: Float64Array, terminal: Float64Array, nSeg: number
   let flat = 0;
   for (let s = 0; s < nSeg; s++) {
     const book = books[s];
+    if (book.walletMultiple === 0 && runOffGrowth(book, discountRate) >= 1) {
+      throw invalid({ code: 'inconsistent', key: 'walletMultiple', detail: 'runOffDiverges', args: { segment: s + 1, years: RUN_OFF_YEARS } });
+    }
     terminal[s] = 0;
     if (book.nextOpportunity !== null) terminal[s] = terminalValue(book, data, s * METRIC_COUNT * P, P, ppy, discountRate, endOfPeriod);
     else if (runOffCosts(book, data, s * METRIC_COUNT * P, P, ppy, flatCosts, 3 * flat)) {
@@ -133,4 +137,16 @@ function terminalValues(data: Float64Array, terminal: Float64Array, nSeg: number
   for (let i = 0; i < flat; i++) terminal[flatSegments[i]] = flatValues[i];
   terminal[nSeg] = 0;
   for (let s = 0; s < nSeg; s++) terminal[nSeg] += terminal[s];
+}
+
+/**
+ * How much a customer's discounted ARR grows each run-off year in the long run when nothing caps
+ * expansion (walletMultiple 0): what stays after churn and contraction, grown by expansion, over a
+ * year's discount. Under sBG the churn of old cohorts tends to 0, so only contraction and expansion
+ * count. At 1 or more the run-off has no finite value; a 50-year sum with the tail dropped (what the
+ * run-off gave before) made customer equity jump from 7,081M to 546M as pay crossed that point.
+ */
+function runOffGrowth(book: RunOffBook, discountRate: number): number {
+  const survival = book.nextOpportunity === null ? 1 - book.churn : 1;
+  return survival * (1 - book.contraction) * (1 + book.expansion) / (1 + discountRate);
 }

@@ -93,6 +93,12 @@ export const MODEL_DETAILS = {
     es: (p, f) => `ningún factor sobre su retribución variable lleva su coste de retribución del año 1 al de la base (${f.n(f.a.target)}): escalado × ${f.n(f.a.factor)} cuesta ${f.n(f.a.cost)}`,
   },
 
+  // ── project-into.ts: the run-off terminal value ────────────────────────────────────────────────
+  runOffDiverges: {
+    en: (p, f) => `with no expansion ceiling (walletMultiple 0), segment ${f.n(f.a.segment)}'s book still grows faster than churn and discounting shrink it after ${f.n(f.a.years)} years of run-off, so its terminal value (and customer equity) has no finite value; set walletMultiple (4 is the default) or lower expansion`,
+    es: (p, f) => `sin techo de expansión (walletMultiple 0), la cartera del segmento ${f.n(f.a.segment)} sigue creciendo más deprisa de lo que el abandono y el descuento la reducen tras ${f.n(f.a.years)} años de agotamiento, así que su valor terminal (y el valor del cliente) no es finito; fije walletMultiple (4 por defecto) o reduzca la expansión`,
+  },
+
   // ── uncertainty.ts, montecarlo.ts, distributions.ts: uncertainty tables ────────────────────────
   scenarioWide: {
     en: (p, f) => `${f.a.key} is one value for the whole scenario; leave the segment out`,
