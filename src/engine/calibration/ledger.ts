@@ -18,6 +18,9 @@ import {
  *   column, an amount exactly 12 times (or a twelfth of) the customer's previous one is listed as a
  *   likely MRR/ARR mix-up (kept as it is);
  * - a whole period with no rows between the first and the last is refused (the whole book would churn).
+ *
+ * Just over 300 lines: reading a row and counting why a row is refused share one pass and its
+ * counters; the cell-level readers already live in ledger-cells.ts.
  */
 
 /** Above this many rows the ledger is refused before any work (a whole-column range is 1,048,576). */

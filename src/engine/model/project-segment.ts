@@ -1,6 +1,8 @@
 /**
  * One segment of a projection over the horizon (project.ts), and the segments summed into the total
- * column. Split from project.ts so that each file of the projection stays small.
+ * column. Split from project.ts so that each file of the projection stays small. A little over 300
+ * lines: the period loop is one function on purpose (the projection's hot path, bench/kernel.ts's
+ * yardstick), and splitting its state across calls would cost the speed issue 14 measures.
  */
 import type { BehaviourValues, PlanValues, ScenarioSettings, SegmentValues } from './catalogue';
 import { renewedShareAverage, serviceChurn, serviceChurnAtStart, unresolvedShare } from './behaviour';
