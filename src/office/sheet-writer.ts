@@ -7,8 +7,7 @@
  * occupy (CEQ.rects.N), and writing again clears exactly those before writing, so cells the user added
  * elsewhere stay. Writes are batched: one sync per sheet (more only for sheets over the payload budget).
  */
-import { NAME_PREFIX, type ChartSpec, type NameSpec, type SheetKey, type SheetSpec } from '../workbook';
-import { sheetPrefix } from '../workbook';
+import { NAME_PREFIX, sheetPrefix, type ChartSpec, type NameSpec, type SheetKey, type SheetSpec } from '../workbook';
 import {
   decodeRects, encodeRects, MARK_KEY, occupiedRects, RECTS_KEY, rowChunks, STYLE_FORMAT, styleRuns,
 } from './sheet-plan';

@@ -6,8 +6,7 @@
  * trials 5,000 to 9,999 builds the same columns as one that runs them all and reads its slice: results
  * are identical whatever the pool size.
  */
-import type { Matrix } from './correlation';
-import { correlationProblems, nearestCorrelation } from './correlation';
+import { correlationProblems, nearestCorrelation, type Matrix } from './correlation';
 import { ModelError, type Problem } from '../text';
 import { imanConover } from './iman-conover';
 import { latinHypercube } from './lhs';

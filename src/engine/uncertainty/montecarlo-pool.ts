@@ -11,16 +11,16 @@
  * CHECKPOINT_TRIALS, on the trials before it, as soon as they have all come back; blocks are
  * multiples of CHECKPOINT_TRIALS so the run stops at the same trial.
  */
-import { cancelledError } from '../model';
+import {
+  cancelledError, runWork, runWorkInSlices, type Progress, type Scenario, type SliceOptions, type Work,
+} from '../model';
 import {
   CHECKPOINT_TRIALS, prepareMonteCarlo, runTrials, truncated, type MonteCarloOptions, type Setup,
 } from './montecarlo';
 import { converged, outcomeErrors } from './montecarlo-errors';
 import { summariseRun } from './montecarlo-summary';
 import type { MonteCarloResult, OutcomeErrors, PlanTrials } from './montecarlo-types';
-import type { Scenario } from '../model';
 import type { UncertaintyRow } from './uncertainty';
-import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';
 
 /** What one block of trials returns: plain data (typed arrays), so a worker can post it. */
 export interface MonteCarloPart {

@@ -5,12 +5,9 @@
  * numbers a run keeps recorded at the trial's index. The hot path: nothing is allocated (plans with a
  * quota layer excepted).
  */
-import type { Metric } from '../model';
-import { discountFactor } from '../model';
+import { discountFactor, type Metric, type Projection, type Scenario } from '../model';
 import { ModelError, type Problem } from '../text';
 import type { Setup } from './montecarlo-types';
-import type { Projection } from '../model';
-import type { Scenario } from '../model';
 import { trialInconsistency } from './uncertainty';
 
 export const MAX_REDRAWS = 100;

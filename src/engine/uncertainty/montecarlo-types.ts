@@ -1,9 +1,8 @@
 /** What a Monte Carlo run returns (montecarlo.ts). Arrays indexed by trial have one entry per trial. */
 import type { DistributionSpec } from './distributions';
-import type { Metric } from '../model';
+import type { Metric, Scenario } from '../model';
 import type { CorrelationInfo, CorrelationInput } from './montecarlo-draws';
 import type { RandomSource, Spread } from '../math';
-import type { Scenario } from '../model';
 import type { Dimension } from './uncertainty';
 import type { Projector } from '../scenario';
 

@@ -29,19 +29,19 @@
  * tolerance. A run may also be one part (trials `from` … `to` − 1) of a run split over a pool of
  * workers (montecarlo-parts.ts): the parts' numbers are the whole run's, bit for bit.
  */
-import { RATE_METRICS, STOCK_METRICS, OPENING_METRICS, isMetric, type Metric } from '../model';
+import { createRandom } from '../math';
+import {
+  cloneScenario, isMetric, OPENING_METRICS, RATE_METRICS, runWork, runWorkInSlices, STOCK_METRICS,
+  type Metric, type Progress, type Scenario, type SliceOptions, type Work,
+} from '../model';
+import { planUsesQuotas } from '../quota';
+import { assertValidScenario, Projector } from '../scenario';
 import { invalid } from '../text';
 import { firstDraws, resolveCorrelation } from './montecarlo-draws';
 import { converged } from './montecarlo-errors';
-import { createRandom } from '../math';
-import { planUsesQuotas } from '../quota';
-import { Projector } from '../scenario';
-import { cloneScenario, type Scenario } from '../model';
 import { summariseRunWork } from './montecarlo-summary';
 import { discountFactors, drawTrial, evaluateTrial } from './montecarlo-trial';
 import { resolveUncertainty, targetsOf, type UncertaintyRow } from './uncertainty';
-import { assertValidScenario } from '../scenario';
-import { runWork, runWorkInSlices, type Progress, type SliceOptions, type Work } from '../model';
 import type { MonteCarloOptions, MonteCarloResult, PlanTrials, SeriesKind, Setup, Store } from './montecarlo-types';
 
 export * from './montecarlo-types';
