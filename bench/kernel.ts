@@ -12,7 +12,7 @@
 import type { PlanValues, Scenario } from '../src/engine';
 
 const { exp, expm1, log1p, max, min, pow, sqrt } = Math;
-/** Years of run-off before the geometric tail (src/engine/terminal.ts RUN_OFF_YEARS). */
+/** Years of run-off before the geometric tail (src/engine/model/terminal-flat.ts RUN_OFF_YEARS). */
 const RUN_OFF_YEARS = 50;
 const MAX_PAY_RATIO = 1e12;
 
@@ -232,11 +232,13 @@ export function createKernel(segments: number, periods: number): Kernel {
         const renewalRate = lastRenewed > 0 ? cRen : 0, expansionRate = lastExpanded > 0 ? cExp : 0;
         const survival = 1 - churn, halfContraction = 1 - sqrt(1 - contraction), yearFactor = 1 / (1 + rate);
         const expansion = v.expansion * adoptedExpansionF;
-        let discount = pow(1 + rate, endOfPeriod ? -1 : -0.5);
-        let n = n0 + n1, a = a0 + a1, previous = 0, last = 0, joining = good + bad;
-        for (let y = 0; y < RUN_OFF_YEARS; y++) {
-          const customersBegin = joining + n, arrBegin = joining * arpa + a;
-          if (!(customersBegin > 0)) break;
+        const discount = pow(1 + rate, endOfPeriod ? -1 : -0.5);
+        // The first year, customers still in their first term joining at its end.
+        let n = n0 + n1, a = a0 + a1;
+        const joining = good + bad;
+        const customersBegin = joining + n, arrBegin = joining * arpa + a;
+        let previous = 0, last = 0;
+        if (customersBegin > 0) {
           let e = expansion;
           if (v.walletMultiple !== 0) {
             const arpaNow = arrBegin / customersBegin;
@@ -255,12 +257,27 @@ export function createKernel(segments: number, periods: number): Kernel {
             expansionA += grown;
             n += survivors;
             a += joinKept + grown;
-            joining = 0;
           }
-          previous = last;
           last = (v.grossMargin * (arrBegin + a) / 2 - cost * (customersBegin + n) / 2 - renewalRate * renewedA - expansionRate * expansionA) * discount;
+          value = last;
+        }
+        // Then per customer on the book: contribution = customers × f(ARR per account) (terminal-flat.ts).
+        const keep = 1 - contraction, capped = v.walletMultiple !== 0 && v.walletMultiple <= 1;
+        const inverseGap = v.walletMultiple > 1 ? 1 / (wallet - arpa) : 0, toWalletFull = v.walletMultiple > 1 ? wallet * inverseGap : capped ? 0 : 1;
+        const keepExpansion = capped ? 0 : keep * expansion;
+        const arpaWeight = v.grossMargin / 2 + expansionRate * survival * keep, growthWeight = v.grossMargin * survival / 2 - expansionRate * survival;
+        const rootWeight = renewalRate * survival, customerCost = cost * (1 + survival) / 2, decay = survival * yearFactor;
+        let customers = n > 0 ? n * discount * yearFactor : 0, arpaNow = n > 0 ? a / n : 0;
+        for (let y = 1; y < RUN_OFF_YEARS; y++) {
+          const scaled = arpaNow * inverseGap, toWallet = toWalletFull - scaled;
+          const root = sqrt(keep + keepExpansion * (toWallet > 0 ? toWallet : 0));
+          const toWalletAtMid = toWalletFull - scaled * root;
+          const growth = keep + keepExpansion * (toWalletAtMid > 0 ? toWalletAtMid : 0);
+          previous = last;
+          last = (arpaNow * (arpaWeight + growthWeight * growth - rootWeight * sqrt(growth)) - customerCost) * customers;
           value += last;
-          discount *= yearFactor;
+          customers *= decay;
+          arpaNow *= growth;
         }
         const ratio = previous !== 0 ? last / previous : 0;
         if (ratio > 0 && ratio < 1) value += last * ratio / (1 - ratio);
