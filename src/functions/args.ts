@@ -9,6 +9,7 @@ import { invalidArgument } from './errors';
 import {
   cellNumber, checkArgumentSize, checkNumber, gridArg, isBlank, MAX_SPILL_ROWS, notANumber, showCell, type Cell, type NumberRule,
 } from './cells';
+import { memoisedParse } from './range-memo';
 import { MAX_SEGMENTS, parseAssumptions, parsePlan, type ParsedAssumptions, type ParsedPlan } from './ranges';
 
 interface Base<T extends string> {
@@ -159,16 +160,28 @@ function ledgerArg(name: string, raw: Cell): Cell[][] {
   return (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
 }
 
+/** The assumptions and plan ranges, parsed once per content for a sheet of cells that read them (range-memo.ts). */
+const readAssumptions = memoisedParse(parseAssumptions, (kept): ParsedAssumptions => ({
+  settings: { ...kept.settings },
+  behaviour: { ...kept.behaviour },
+  segments: kept.segments.map((segment) => ({ ...segment, values: { ...segment.values } })),
+  notes: kept.notes.slice(),
+}));
+const readPlan = memoisedParse(parsePlan, (kept): ParsedPlan => ({ values: { ...kept.values }, notes: kept.notes.slice() }));
+
+/** Argument types read through gridArg, which checks their size as it reads them (once is enough: a DEFAULTS spill is 250 cells). */
+const READ_AS_GRID = new Set<ArgSpec['type']>(['assumptions', 'plan', 'vector', 'names']);
+
 function coerce(spec: ArgSpec, raw: Cell): unknown {
   // A ledger has its own limit in rows (ledgerArg): a real one is far above MAX_INPUT_CELLS.
-  if (spec.type !== 'ledger') checkArgumentSize(spec.name, raw);
+  if (spec.type !== 'ledger' && !READ_AS_GRID.has(spec.type)) checkArgumentSize(spec.name, raw);
   switch (spec.type) {
     case 'number': return numberArg(spec.name, raw, spec.rule, spec.fallback);
     case 'maybeNumber': return isBlank(scalarOf(raw)) ? undefined : numberArg(spec.name, raw, spec.rule);
     case 'boolean': return booleanArg(spec.name, raw, spec.fallback);
     case 'text': return textArg(spec.name, raw, spec.fallback);
-    case 'assumptions': return parseAssumptions(raw, spec.name);
-    case 'plan': return parsePlan(raw, spec.name);
+    case 'assumptions': return readAssumptions(raw, spec.name);
+    case 'plan': return readPlan(raw, spec.name);
     case 'vector': return vectorArg(spec.name, raw, spec.maxLength, spec.firstIndex);
     case 'names': return namesArg(spec.name, raw);
     case 'raw': return raw;

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { artifact } from './browser';
 import { openPreview, type Preview } from './preview';
-import { chooseLanguage, openTab, planInput } from './pane';
+import { chooseLanguage, narrowPane, openTab, planInput } from './pane';
 
 jest.setTimeout(180_000);
 
@@ -17,7 +17,7 @@ let page: Page;
 beforeAll(async () => {
   preview = await openPreview();
   page = preview.page;
-  await page.setViewportSize({ width: 320, height: 900 });
+  await narrowPane(page);
 });
 
 afterAll(async () => {

@@ -35,6 +35,18 @@ export async function openTab(page: Page, id: string, ready: string): Promise<vo
   await page.getByTestId(ready).first().waitFor();
 }
 
+/**
+ * Makes the page as narrow as Excel's narrowest pane (320 px) and waits until the pane has laid
+ * itself out for it: the header folds behind one line. The pane learns its width from a media query
+ * listener, a turn or more after the resize; before that, a control the fold is about to remove can
+ * still be found (chooseLanguage once picked the language select, which then left the page, and waited
+ * for it for ever on a busy machine).
+ */
+export async function narrowPane(page: Page, height = 900): Promise<void> {
+  await page.setViewportSize({ width: 320, height });
+  await page.getByTestId('header-fold').waitFor();
+}
+
 /** Picks the pane's language; in a narrow pane the header's controls are folded: unfold them, pick, fold again. */
 export async function chooseLanguage(page: Page, lang: 'en' | 'es'): Promise<void> {
   const fold = page.getByTestId('header-fold');

@@ -168,10 +168,15 @@ export function relationProblems(s: Scenario): Problem[] {
   return problems;
 }
 
-/** True when every key of `keys` holds a valid value for its catalogue row. */
+/** True when `key` holds a valid value for its catalogue row. */
+function validKey(values: object, key: string): boolean {
+  return checkValue(findSpec(key)!, (values as Record<string, unknown>)[key]) === undefined;
+}
+
+/** True when every key of `keys` does (a plain loop: every cell of a sheet runs these rules). */
 function valid(values: object, keys: readonly string[]): boolean {
-  const record = values as Record<string, unknown>;
-  return keys.every((key) => checkValue(findSpec(key)!, record[key]) === undefined);
+  for (let i = 0; i < keys.length; i++) if (!validKey(values, keys[i])) return false;
+  return true;
 }
 
 const EFFORT_KEYS = ['effortAcquire', 'effortRetain', 'effortExpand'] as const;
@@ -188,24 +193,24 @@ function crossFieldProblems(s: Scenario, baselineQuotaValid: boolean, out: Probl
       out.push({ code: 'inconsistent', key: 'effortAcquire+effortRetain+effortExpand', value: effortSum, detail: 'effortSum' });
     }
   }
-  const floorValid = valid(b, ['effortFloor']);
+  const floorValid = validKey(b, 'effortFloor');
   for (const key of EFFORT_KEYS) {
-    if (floorValid && valid(b, [key]) && (b[key] < b.effortFloor || b[key] <= 0)) out.push(effortFloorProblem(key, b[key], b.effortFloor));
+    if (floorValid && validKey(b, key) && (b[key] < b.effortFloor || b[key] <= 0)) out.push(effortFloorProblem(key, b[key], b.effortFloor));
   }
-  if (floorValid && valid(b, ['resolveEffortShare']) && (b.resolveEffortShare < b.effortFloor || 1 - b.resolveEffortShare < b.effortFloor)) {
+  if (floorValid && validKey(b, 'resolveEffortShare') && (b.resolveEffortShare < b.effortFloor || 1 - b.resolveEffortShare < b.effortFloor)) {
     out.push(resolveFloorProblem(b.resolveEffortShare, b.effortFloor));
   }
   const base = s.baseline.values;
   const paidOnQuota = componentsPaid(base);
   for (const key of ['commissionNew', 'commissionRenewal', 'commissionExpansion'] as const) {
-    if (baselineQuotaValid && valid(base, [key]) && base[key] <= 0 && !paidOnQuota.has(key)) {
+    if (baselineQuotaValid && validKey(base, key) && base[key] <= 0 && !paidOnQuota.has(key)) {
       out.push({ code: 'inconsistent', key: `baseline.${key}`, value: base[key], detail: 'baselineRate' });
     }
   }
-  if (valid(base, ['outcomeWeight']) && (base.outcomeWeight <= 0 || base.outcomeWeight >= 1)) {
+  if (validKey(base, 'outcomeWeight') && (base.outcomeWeight <= 0 || base.outcomeWeight >= 1)) {
     out.push({ code: 'inconsistent', key: 'baseline.outcomeWeight', value: base.outcomeWeight, min: 0, max: 1, detail: 'baselineOutcomeWeight' });
   }
-  if (valid(base, ['clawback']) && base.clawback >= 1) {
+  if (validKey(base, 'clawback') && base.clawback >= 1) {
     out.push({ code: 'inconsistent', key: 'baseline.clawback', value: base.clawback, detail: 'baselineClawback' });
   }
   const serviceInputsValid = valid(b, SERVICE_BEHAVIOUR) && valid(base, SERVICE_PLAN);
