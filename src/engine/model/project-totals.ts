@@ -32,21 +32,18 @@ export function sumSegments(data: Float64Array, nSeg: number, P: number, ppy: nu
   const total = nSeg * stride;
   // Summed in segment order from 0, as repeated += into a cleared row would (0 + a + b + c is
   // ((0 + a) + b) + c): written out for up to four segments, a loop per entry costs three times as
-  // much. Rates are recomputed below.
+  // much. Every metric is summed in one pass, rates too (a loop per metric is mostly loop overhead
+  // at ten periods); the rates are then overwritten below.
   const s1 = stride, s2 = 2 * stride, s3 = 3 * stride;
-  for (let m = 0; m < METRIC_COUNT; m++) {
-    if (m === M.nrr || m === M.grr || m === M.churnRate) continue;
-    const from = m * P, to = (m + 1) * P;
-    if (nSeg === 1) for (let i = from; i < to; i++) data[total + i] = 0 + data[i];
-    else if (nSeg === 2) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i];
-    else if (nSeg === 3) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i];
-    else if (nSeg === 4) for (let i = from; i < to; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i] + data[s3 + i];
-    else {
-      for (let i = from; i < to; i++) {
-        let sum = 0;
-        for (let s = 0; s < nSeg; s++) sum += data[s * stride + i];
-        data[total + i] = sum;
-      }
+  if (nSeg === 1) for (let i = 0; i < stride; i++) data[total + i] = 0 + data[i];
+  else if (nSeg === 2) for (let i = 0; i < stride; i++) data[total + i] = 0 + data[i] + data[s1 + i];
+  else if (nSeg === 3) for (let i = 0; i < stride; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i];
+  else if (nSeg === 4) for (let i = 0; i < stride; i++) data[total + i] = 0 + data[i] + data[s1 + i] + data[s2 + i] + data[s3 + i];
+  else {
+    for (let i = 0; i < stride; i++) {
+      let sum = 0;
+      for (let s = 0; s < nSeg; s++) sum += data[s * stride + i];
+      data[total + i] = sum;
     }
   }
   for (let t = 0; t < P; t++) {
