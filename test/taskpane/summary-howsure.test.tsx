@@ -15,6 +15,7 @@ import { PANE_SERIES } from '../../src/taskpane/uncertainty/protocol';
 import { shareText } from '../../src/taskpane/uncertainty/share';
 import { defaultTable, evaluateTable, reduceTable } from '../../src/taskpane/uncertainty/table';
 import { shareTable, sharedTable } from '../../src/taskpane/uncertainty/shared-table';
+import { offerUncertaintyRows, takeUncertaintyPairs, takeUncertaintyRows } from '../../src/taskpane/calibration/handoff';
 
 configure({ defaultHidden: true });
 
@@ -111,5 +112,43 @@ describe('the Summary’s “how sure”', () => {
     expect(sharedTable()).toEqual({ rows: edited.filter((r) => r.key !== 'responsiveness'), stale: false });
     fireEvent.click(screen.getByText('Restore the default table'));
     expect(sharedTable()).toBeUndefined();
+  });
+
+  it('runs the uncertainty fitted to the user\'s data ("Use as baseline") before the Uncertainty tab is opened, and the same figures after', async () => {
+    render(<App host={{ kind: 'preview' }} browserLocale="en-US" />);
+    const s = example();
+    // What "Use as baseline" offers: each value fitted with its standard error, and the rank correlation of two estimates.
+    const fitted: UncertaintyRow[] = [
+      { key: 'churn', segment: 'SMB', distribution: { kind: 'normal', mean: 0.15, sd: 0.02 } },
+      { key: 'expansion', segment: 'SMB', distribution: { kind: 'normal', mean: 0.12, sd: 0.03 } },
+    ];
+    act(() => offerUncertaintyRows(fitted, [{ a: 'SMB.churn', b: 'SMB.expansion', rank: -0.5 }]));
+    await act(async () => { fireEvent.click(screen.getByRole('tab', { name: 'Summary' })); });
+    // The default table with the two fitted rows in place of the defaults for the same keys, by hand.
+    const defaults = defaultUncertaintyRows(s);
+    const expected = [...defaults.filter((r) => !fitted.some((f) => f.key === r.key && f.segment === r.segment)), ...fitted];
+    const correlation = { keys: ['SMB.churn', 'SMB.expansion'], matrix: [[1, -0.5], [-0.5, 1]] };
+    const mine = runMonteCarlo(s, expected, { trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, ...PANE_SERIES, correlation }).plans[0];
+    const settled = async (source: 'user' | 'data', rows: number) => {
+      await waitFor(() => expect(screen.getByTestId('howsure-table')).toHaveAttribute('data-source', source), { timeout: 60_000 });
+      expect(screen.getByTestId('howsure-table')).toHaveAttribute('data-rows', String(rows));
+      await waitFor(() => expect(screen.queryByTestId('howsure-running')).toBeNull(), { timeout: 60_000 });
+    };
+    await settled('data', expected.length);
+    expect(screen.getByTestId('howsure-table')).toHaveTextContent(
+      `using the uncertainty fitted to your data (${expected.length} assumptions varied, 1 rank correlations among them; see it on the Uncertainty tab)`);
+    expect(screen.getByTestId('howsure-pwin-npv')).toHaveTextContent(shareText(mine.pWinNpv, en, HOW_SURE_TRIALS));
+    expect(screen.getByTestId('howsure-npv-range')).toHaveTextContent(`${en.moneyShort(mine.npvDelta.p10)} – ${en.moneyShort(mine.npvDelta.p90)}`);
+    const before = screen.getByTestId('howsure-equity-range').textContent;
+
+    // The tab takes the offer and hands the same table back: the same figures, now as the user's table.
+    await act(async () => { fireEvent.click(screen.getByRole('tab', { name: 'Uncertainty' })); });
+    await screen.findByTestId('uncertainty-rows');
+    expect(takeUncertaintyRows()).toEqual([]);
+    expect(takeUncertaintyPairs()).toEqual([]);
+    await act(async () => { fireEvent.click(screen.getByRole('tab', { name: 'Summary' })); });
+    await settled('user', expected.length);
+    expect(screen.getByTestId('howsure-table')).toHaveTextContent(`using your uncertainty table (${expected.length} assumptions varied, 1 rank correlations among them)`);
+    expect(screen.getByTestId('howsure-equity-range').textContent).toBe(before);
   });
 });

@@ -4,7 +4,9 @@ import {
   defaultUncertaintyRows, quantileError, type CorrelationInput, type Language, type MonteCarloResult, type Scenario, type UncertaintyRow,
 } from '../../engine';
 import { fill, type Formats } from '../../i18n';
+import { useUncertaintyOffer } from '../calibration/handoff';
 import { useStudio } from '../studio';
+import { offeredTable } from '../uncertainty/offered-table';
 import { shareText } from '../uncertainty/share';
 import { useSharedTable } from '../uncertainty/shared-table';
 import { usePooledMonteCarlo } from '../uncertainty/usePool';
@@ -21,6 +23,10 @@ const TEXTS = {
   defaultTable: {
     en: 'using the default uncertainty table ({rows} assumptions varied; edit it on the Uncertainty tab)',
     es: 'con la tabla de incertidumbre por defecto ({rows} supuestos varían; puede editarla en la pestaña Incertidumbre)',
+  },
+  dataTable: {
+    en: 'using the uncertainty fitted to your data ({rows} assumptions varied, {pairs} rank correlations among them; see it on the Uncertainty tab)',
+    es: 'con la incertidumbre ajustada a sus datos ({rows} supuestos varían, con {pairs} correlaciones de rango entre ellos; véala en la pestaña Incertidumbre)',
   },
   userTable: { en: 'using your uncertainty table ({rows} assumptions varied)', es: 'con su tabla de incertidumbre ({rows} supuestos varían)' },
   userTableCorrelated: {
@@ -79,8 +85,11 @@ function cardsOf(r: MonteCarloResult, index: number, tenure: number, lang: Langu
   ];
 }
 
-/** The table a run used: the user's (edited on the Uncertainty tab) or the scenario's default. */
-interface TableUsed { source: 'user' | 'default'; rows: number; pairs: number }
+/**
+ * The table a run used: the user's (edited on the Uncertainty tab), the one fitted to their data and
+ * not yet taken by that tab ("Use as baseline": offered-table.ts), or the scenario's default.
+ */
+interface TableUsed { source: 'user' | 'data' | 'default'; rows: number; pairs: number }
 
 /** Pairs of rows the matrix correlates (entries off the diagonal that are not 0). */
 function pairsOf(c: CorrelationInput | undefined): number {
@@ -91,6 +100,7 @@ function pairsOf(c: CorrelationInput | undefined): number {
 
 function tableText(used: TableUsed, lang: Language, fmt: Formats): string {
   if (used.source === 'default') return say(lang, 'defaultTable', { rows: fmt.number(used.rows) });
+  if (used.source === 'data') return say(lang, 'dataTable', { rows: fmt.number(used.rows), pairs: fmt.number(used.pairs) });
   if (used.rows === 0) return say(lang, 'userTableEmpty');
   return used.pairs > 0 ? say(lang, 'userTableCorrelated', { rows: fmt.number(used.rows), pairs: fmt.number(used.pairs) })
     : say(lang, 'userTable', { rows: fmt.number(used.rows) });
@@ -100,34 +110,37 @@ function tableText(used: TableUsed, lang: Language, fmt: Formats): string {
  * The Summary's "how sure": after every change of the scenario or of the user's uncertainty table
  * (debounced), a short paired Monte Carlo on the worker pool, cancelled by the next change: of the
  * table the user edited on the Uncertainty tab with its correlation matrix (shared-table.ts), else of
- * the scenario's default table. The probability of a win on NPV and on customer equity, the P10–P90 of
+ * the table fitted to their data that the tab has not taken yet, else of the scenario's default table. The probability of a win on NPV and on customer equity, the P10–P90 of
  * each and the probability of break-even within tenure, each with its Monte Carlo standard error, and
  * which table it used. The last result stays on screen while the next is computed.
  */
 export function SummaryHowSure({ scenario, index, debounceMs = HOW_SURE_DEBOUNCE_MS }: { scenario: Scenario; index: number; debounceMs?: number }): React.ReactElement {
   const styles = useStyles();
-  const { lang, fmt } = useStudio();
+  const { lang, locale, fmt } = useStudio();
   const [done, setDone] = React.useState<{ result: MonteCarloResult; used: TableUsed }>();
   const job = usePooledMonteCarlo<TableUsed>((d) => setDone({ result: d.result, used: d.meta }));
   const shared = useSharedTable();
+  const offer = useUncertaintyOffer();
+  const offered = React.useMemo(() => (shared || !offer ? undefined : offeredTable(offer, scenario, locale, lang)), [shared, offer, scenario, locale, lang]);
   const defaults = React.useMemo(() => defaultUncertaintyRows(scenario), [scenario]);
-  const rows: UncertaintyRow[] = shared?.rows ?? defaults;
-  const correlation = shared?.correlation;
+  const table = shared ?? offered;
+  const rows: UncertaintyRow[] = table?.rows ?? defaults;
+  const correlation = table?.correlation;
   const { start, cancel } = job;
   // The default table of a scenario with nothing uncertain is not run; the user's own empty table is (every trial the same).
-  const user = !!shared;
-  const runs = user || rows.length > 0;
+  const source: TableUsed['source'] = shared ? 'user' : offered ? 'data' : 'default';
+  const runs = source !== 'default' || rows.length > 0;
   React.useEffect(() => {
     cancel();
     if (!runs) return;
-    const used: TableUsed = { source: user ? 'user' : 'default', rows: rows.length, pairs: pairsOf(correlation) };
+    const used: TableUsed = { source, rows: rows.length, pairs: pairsOf(correlation) };
     const id = setTimeout(() => {
       void start({
         kind: 'monteCarlo', scenario, rows, trials: HOW_SURE_TRIALS, seed: HOW_SURE_SEED, latinHypercube: false, ...(correlation ? { correlation } : {}),
       }, used);
     }, debounceMs);
     return () => clearTimeout(id);
-  }, [scenario, rows, correlation, user, runs, start, cancel, debounceMs]);
+  }, [scenario, rows, correlation, source, runs, start, cancel, debounceMs]);
 
   const tenure = Math.min(scenario.settings.tenureYears, scenario.settings.horizonYears);
   const r = done?.result;
