@@ -40,7 +40,7 @@ export async function run(): Promise<string[]> {
   const P = s.settings.horizonYears * s.settings.periodsPerYear;
   const kernel = createKernel(s.segments.length, P);
   const plans = [s.baseline.values, s.proposed[0].values];
-  const projectors = [new Projector(true), new Projector(true)]; // as a Monte Carlo run makes them for flat plans
+  const projectors = [new Projector(true, ['contribution', 'revenue']), new Projector(true, ['contribution', 'revenue'])]; // as a Monte Carlo run makes them for flat plans
   let sink = 0;
   const steps = [
     (i: number) => projectors[i & 1].project(s, plans[i & 1]).terminalValue[3],

@@ -25,6 +25,11 @@ export interface ProjectionHook {
   firstRenewalChurnArr?: Float64Array;
   /** Adds pay the loop does not know to each segment's rows, after the loop and before totals and terminal values. */
   addPay?(data: Float64Array, periods: number, segments: number): void;
+  /**
+   * Only these totals (project-totals.ts totalsOf), for a caller that reads no other total: the rest
+   * of the total column keeps what the buffers held. Segment rows and terminal values are complete.
+   */
+  totals?: Int32Array;
 }
 
 /** What a projection returns: a Projector (projector.ts) keeps one set and reuses it. */
@@ -111,7 +116,7 @@ export function projectInto(
   // Pay the loop does not know (quota layer) follows the book into the run-off, so it is added first.
   hook?.addPay?.(data, P, nSeg);
   terminalValues(data, terminal, nSeg, P, ppy, settings.discountRate, settings.discountTiming === 1);
-  sumSegments(data, nSeg, P, ppy);
+  sumSegments(data, nSeg, P, ppy, hook?.totals);
 }
 
 /** Each segment's terminal.ts terminalValue, the books under flat churn run off side by side (terminal-flat.ts). */

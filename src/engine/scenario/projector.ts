@@ -4,7 +4,9 @@
  * allocates nothing. Each call overwrites the previous result, so a caller reads what it needs from a
  * projection before it projects the next plan with the same projector.
  */
-import { Projection, projectInto, projectionBuffers, type PlanValues, type ProjectionBuffers, type Scenario, type SegmentValues } from '../model';
+import {
+  Projection, projectInto, projectionBuffers, totalsOf, type Metric, type PlanValues, type ProjectionBuffers, type ProjectionHook, type Scenario, type SegmentValues,
+} from '../model';
 import { planUsesQuotas } from '../quota';
 import { projectPlan } from './run';
 
@@ -15,11 +17,18 @@ export class Projector {
   /** The projection the last call returned. */
   last: Projection | undefined;
 
+  private readonly hook: ProjectionHook | undefined;
+
   /**
    * `flat`: the caller knows that neither the plans it will project nor the baseline have a quota layer
    * (a Monte Carlo run's plans keep their keys: draws only change values), so no call looks for one.
+   * `totals`: the only metrics whose totals the caller reads (a trial reads two or three of some
+   * forty); the other totals of the projection are then not computed and must not be read. Segment
+   * rows and terminal values are always complete.
    */
-  constructor(private readonly flat = false) {}
+  constructor(private readonly flat = false, totals?: readonly Metric[]) {
+    this.hook = totals ? { totals: totalsOf(totals) } : undefined;
+  }
 
   /**
    * projectPlan(s, plan), into this projector's buffers (the same Projection object every time). Plans
@@ -39,7 +48,7 @@ export class Projector {
     const values = this.values;
     values.length = segments.length;
     for (let i = 0; i < segments.length; i++) values[i] = segments[i].values;
-    projectInto(this.buffers!, settings, values, s.behaviour, s.baseline.values, plan);
+    projectInto(this.buffers!, settings, values, s.behaviour, s.baseline.values, plan, this.hook);
     return (this.last = projection);
   }
 }

@@ -122,15 +122,19 @@ export function prepareMonteCarlo(s: Scenario, rows: readonly UncertaintyRow[], 
     redrawn: 0,
     redrawnTrials: [],
     offsets: new Map(),
-    projectors: projectorsFor(trial),
+    projectors: projectorsFor(trial, metrics),
   };
 }
 
-/** One projector per plan of the trial scenario, the baseline first (montecarlo-trial.ts). */
-function projectorsFor(trial: Scenario): Projector[] {
+/**
+ * One projector per plan of the trial scenario, the baseline first (montecarlo-trial.ts), totalling
+ * only what a trial reads: contribution and revenue, and the metrics kept per period.
+ */
+function projectorsFor(trial: Scenario, metrics: readonly Metric[]): Projector[] {
   const plans = [trial.baseline, ...trial.proposed];
   const flat = !plans.some((p) => planUsesQuotas(p.values));
-  return plans.map(() => new Projector(flat));
+  const totals: Metric[] = ['contribution', 'revenue', ...metrics];
+  return plans.map(() => new Projector(flat, totals));
 }
 
 export function emptyTrials(n: number): PlanTrials {
