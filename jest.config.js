@@ -3,7 +3,7 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }]; // tsconfig's isolate
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  setupFiles: ['<rootDir>/test/fast-check-seed.ts'],
+  setupFiles: ['<rootDir>/test/fast-check-seed.ts', '<rootDir>/test/frozen-ranges.ts'],
 };
 module.exports = {
   // Tests never race a clock (README: they hold on a busy machine); this only stops a test that hangs.

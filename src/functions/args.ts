@@ -160,14 +160,9 @@ function ledgerArg(name: string, raw: Cell): Cell[][] {
   return (raw as Cell[]).map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-/** The assumptions and plan ranges, parsed once per content for a sheet of cells that read them (range-memo.ts). */
-const readAssumptions = memoisedParse(parseAssumptions, (kept): ParsedAssumptions => ({
-  settings: { ...kept.settings },
-  behaviour: { ...kept.behaviour },
-  segments: kept.segments.map((segment) => ({ ...segment, values: { ...segment.values } })),
-  notes: kept.notes.slice(),
-}));
-const readPlan = memoisedParse(parsePlan, (kept): ParsedPlan => ({ values: { ...kept.values }, notes: kept.notes.slice() }));
+/** The assumptions and plan ranges, parsed once per content for a sheet of cells that read them (range-memo.ts: read-only). */
+const readAssumptions = memoisedParse(parseAssumptions);
+const readPlan = memoisedParse(parsePlan);
 
 /** Argument types read through gridArg, which checks their size as it reads them (once is enough: a DEFAULTS spill is 250 cells). */
 const READ_AS_GRID = new Set<ArgSpec['type']>(['assumptions', 'plan', 'vector', 'names']);

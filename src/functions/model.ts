@@ -36,9 +36,9 @@ export interface PlanNames {
 }
 
 /**
- * The scenario of one call. Parsed arguments belong to that call alone (each call parses its ranges
- * afresh), so their records are used as they are, not copied; only the settings are, for the
- * horizon and periods the call may override.
+ * The scenario of one call. Parsed arguments are shared by every call that reads the same ranges
+ * (range-memo.ts) and never changed, so their records are used as they are; only the settings are
+ * copied, for the horizon and periods the call may override.
  */
 export function scenarioOf(a: ParsedAssumptions, baseline: PlanValues, proposed: PlanValues[], years?: number, periodsPerYear?: number): Scenario {
   const settings = { ...a.settings };
@@ -69,12 +69,28 @@ function relabel(problems: readonly Problem[], names: PlanNames): Problem[] {
  */
 export function run(s: Scenario, names: PlanNames): ScenarioResult {
   try {
-    const problems = relationProblems(s);
-    if (problems.length) throw new ModelError('invalid', problems);
+    if (!checkedBefore(s)) {
+      const problems = relationProblems(s);
+      if (problems.length) throw new ModelError('invalid', problems);
+      consistent = partsOf(s);
+    }
     return projectScenario(s);
   } catch (e) {
     throw e instanceof ModelError ? new ModelError(e.kind, relabel(e.problems, names)) : e;
   }
+}
+
+/**
+ * What relationProblems reads (not the settings), as the objects they are: the parsed ranges of
+ * range-memo.ts, which a sheet of cells on the same ranges shares and nobody changes. The last set
+ * found consistent is kept, so those cells check it once.
+ */
+const partsOf = (s: Scenario): readonly object[] => [s.behaviour, s.segments, s.baseline.values, ...s.proposed.map((p) => p.values)];
+let consistent: readonly object[] = [];
+function checkedBefore(s: Scenario): boolean {
+  if (consistent.length !== 3 + s.proposed.length || consistent[0] !== s.behaviour || consistent[1] !== s.segments || consistent[2] !== s.baseline.values) return false;
+  for (let i = 0; i < s.proposed.length; i++) if (consistent[3 + i] !== s.proposed[i].values) return false;
+  return true;
 }
 
 /** Validates the scenario without projecting it; problems name the plan arguments the user typed. */

@@ -5,6 +5,12 @@
  * table hands over the same cells a hundred times. A range is recognised by its content (every
  * cell equal, in the same shape), never by identity, so a changed cell is always parsed afresh.
  * Only parses that succeeded are kept: a bad range reports its problem on every call.
+ *
+ * Every call that reads the range gets the kept result itself, not a copy (copying the four records
+ * of an assumptions table cost a PROJECT cell a tenth of its time): what ranges parse to is read-only,
+ * and the functions build new objects from it (model.ts scenarioOf copies the settings it changes).
+ * The tests hold them to it: with globalThis.__ceqFreezeParsed set (test/frozen-ranges.ts sets it for
+ * every jest project), kept results are frozen, so a function that changed one would throw.
  */
 import type { Cell } from './cells';
 
@@ -41,11 +47,15 @@ function sameCells(kept: Cell[][], given: Cell[][]): boolean {
   return true;
 }
 
-/**
- * `parse` remembered by content for the last SLOTS ranges; `fresh` gives each caller its own copy of
- * a kept result (callers may change what they receive).
- */
-export function memoisedParse<T>(parse: (raw: Cell, arg: string) => T, fresh: (kept: T) => T): (raw: Cell, arg: string) => T {
+/** Freezes a parse result and everything in it (tests only: see the top of the file). */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
+/** `parse` remembered by content for the last SLOTS ranges; what it returns is shared, never to be changed. */
+export function memoisedParse<T>(parse: (raw: Cell, arg: string) => T): (raw: Cell, arg: string) => T {
   const entries: Entry<T>[] = [];
   return (raw, arg) => {
     if (!comparable(raw)) return parse(raw, arg);
@@ -57,11 +67,12 @@ export function memoisedParse<T>(parse: (raw: Cell, arg: string) => T, fresh: (k
         entries.splice(i, 1);
         entries.unshift(entry);
       }
-      return fresh(entry.value);
+      return entry.value;
     }
     const value = parse(raw, arg);
+    if ((globalThis as { __ceqFreezeParsed?: boolean }).__ceqFreezeParsed) deepFreeze(value);
     entries.unshift({ arg, rows: raw.map((row) => row.slice()), value });
     if (entries.length > SLOTS) entries.pop();
-    return fresh(value);
+    return value;
   };
 }

@@ -13,20 +13,22 @@ function counted() {
     if (rows.some((r) => r.includes('bad'))) throw new Error(`${arg}: bad cell`);
     return { arg, sum: rows.flat().reduce<number>((s, c) => s + (typeof c === 'number' ? c : 0), 0) };
   };
-  const read = memoisedParse(parse, (kept) => ({ ...kept }));
+  const read = memoisedParse(parse);
   return { calls, read };
 }
 const copy = (rows: Cell[][]) => rows.map((r) => r.slice());
 
 describe('a range parsed once per content', () => {
-  it('parses new arrays with the same cells once, and gives every caller its own copy', () => {
+  it('parses new arrays with the same cells once, and hands every caller the kept result, frozen in tests', () => {
     const { calls, read } = counted();
     const table: Cell[][] = [['churn', 0.1], ['arpa', 24_000]];
     const first = read(copy(table), 'assumptions');
-    first.sum = -1;
     const second = read(copy(table), 'assumptions');
     expect(calls).toHaveLength(1);
+    expect(second).toBe(first);
     expect(second).toEqual({ arg: 'assumptions', sum: 24_000.1 });
+    // A function that changed what it was handed would change it for every cell after it: here it throws.
+    expect(() => { first.sum = -1; }).toThrow(TypeError);
   });
 
   it('parses afresh when any cell, the shape or the argument differs', () => {
@@ -76,7 +78,7 @@ describe('a range parsed once per content', () => {
     read(copy(big), 'assumptions');
     read(copy(big), 'assumptions');
     expect(calls).toHaveLength(2);
-    const parseScalar = memoisedParse((raw: Cell) => ({ raw }), (kept) => ({ ...kept }));
+    const parseScalar = memoisedParse((raw: Cell) => ({ raw }));
     expect(parseScalar(5, 'plan')).toEqual({ raw: 5 });
   });
 });
@@ -100,5 +102,13 @@ describe('CEQ.PROJECT on a sheet of cells', () => {
   it('reports a bad cell on every call, after a good table was read', () => {
     expect(arrAt5(project([['churn', 0.1]], []))).toBeGreaterThan(0);
     for (let i = 0; i < 2; i++) expect(() => project([['churn', 1.5]], [])).toThrow(/churn/);
+  });
+
+  it('checks what ties the ranges together for every new pair of ranges, however often the pair before was fine', () => {
+    // Each range is valid on its own; a clawback of all commission in the plan projected is not (model.ts run).
+    const table: Cell[][] = [['churn', 0.1]];
+    for (let i = 0; i < 2; i++) expect(arrAt5(project(copy(table), [['clawback', 0.5]]))).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) expect(() => project(copy(table), [['clawback', 1]])).toThrow(/plan\.clawback/);
+    expect(arrAt5(project(copy(table), [['clawback', 0.5]]))).toBeGreaterThan(0);
   });
 });
